@@ -1,0 +1,127 @@
+package com.fniexchange.model.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.Money;
+import com.fniexchange.model.ProductCode;
+import com.fniexchange.model.Vin;
+import com.fniexchange.model.event.contract.ContractActivated;
+import com.fniexchange.model.event.contract.ContractCancelled;
+import com.fniexchange.model.event.contract.ContractPendingReview;
+import com.fniexchange.model.event.contract.ContractRejected;
+import com.fniexchange.model.event.contract.ContractRemitted;
+import com.fniexchange.model.event.contract.ContractSubmitted;
+import com.fniexchange.model.event.contract.ContractVoided;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventSchemasTest {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static final ContractNumber NUMBER = ContractNumber.of("VSC3A004352");
+    static final DealerCode DEALER = DealerCode.of("D1001");
+    static final Instant AT = Instant.parse("2026-11-26T15:04:05.123Z");
+
+    /** One realistic instance of every payload type. */
+    static List<DomainEvent> samples() {
+        return List.of(
+                new ContractSubmitted(NUMBER, DEALER, "DEAL-1", ProductCode.VSC, "VSC-60-75-100", UUID.randomUUID(),
+                        Vin.of("1HGCM82633A004352"), 42_000, LocalDate.parse("2023-03-01"), LocalDate.parse("2026-11-20"),
+                        60, 75_000, Money.of("100"), Money.of("1100.00"), Money.of("2195.50"), true, "Ally Bank", "TX", AT),
+                new ContractSubmitted(NUMBER, DEALER, "DEAL-2", ProductCode.GAP, "GAP-72", UUID.randomUUID(),
+                        Vin.of("1HGCM82633A004352"), 10, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"),
+                        72, null, Money.ZERO, Money.of("300"), Money.of("795"), false, null, "CA", AT),
+                new ContractActivated(NUMBER, DEALER, true, null, AT),
+                new ContractActivated(NUMBER, DEALER, false, "admin@provider", AT),
+                new ContractPendingReview(NUMBER, DEALER, List.of("customer price below dealer cost"), AT),
+                new ContractRejected(NUMBER, DEALER, "vehicle not eligible", "admin@provider", AT),
+                new ContractVoided(NUMBER, DEALER, "deal unwound", "dealer:D1001", AT),
+                new ContractRemitted(NUMBER, DEALER, UUID.randomUUID(), Money.of("1100"), AT),
+                new ContractCancelled(NUMBER, DEALER, UUID.randomUUID(), LocalDate.parse("2026-12-01"), "EARLY_PAYOFF", AT));
+    }
+
+    @Test
+    void everyPayloadTypeHasASchemaAndASample() {
+        Map<Class<?>, Long> sampled = samples().stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
+        assertThat(EventCatalog.payloadTypes()).isNotEmpty().allSatisfy(type -> {
+            assertThat(EventSchemas.exists(EventCatalog.typeOf(type))).as("schema for %s", type.getSimpleName()).isTrue();
+            assertThat(sampled).as("sample for %s", type.getSimpleName()).containsKey(type);
+        });
+    }
+
+    @Test
+    void typeConstantsAreUniqueAndMatchTheInstanceType() {
+        List<EventType> types = EventCatalog.payloadTypes().stream().map(EventCatalog::typeOf).toList();
+        assertThat(types).doesNotHaveDuplicates();
+        samples().forEach(e -> assertThat(e.eventType()).isEqualTo(EventCatalog.typeOf(e.getClass())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleValidatesAgainstItsSchema(DomainEvent event) {
+        JsonNode body = JSON.valueToTree(event);
+        assertThat(EventSchemas.violations(event.eventType(), body)).isEmpty();
+        assertThat(body.get("subject")).as("subject is an envelope attribute, not payload").isNull();
+    }
+
+    @Test
+    void schemaCatchesMissingFieldsWrongMoneyAndUnknownFields() {
+        ObjectNode body = JSON.valueToTree(samples().get(0));
+        body.remove("vin");
+        body.put("dealerCost", 1100.005);
+        body.put("customerName", "Jane Doe");
+        List<String> violations = EventSchemas.violations(ContractSubmitted.TYPE, body);
+        assertThat(String.join("\n", violations))
+                .contains("vin")
+                .contains("dealerCost")
+                .contains("customerName");
+    }
+
+    @Test
+    void moneyIsWrittenWithTwoDecimals() throws Exception {
+        String json = JSON.writeValueAsString(new ContractRemitted(NUMBER, DEALER, UUID.randomUUID(), Money.of("1100"), AT));
+        assertThat(json).contains("\"dealerCost\":1100.00").contains("\"occurredAt\":\"2026-11-26T15:04:05.123Z\"");
+    }
+
+    @Test
+    void unknownTypeHasNoSchema() {
+        EventType unknown = EventType.of("contract", "teleported", 1);
+        assertThat(EventSchemas.exists(unknown)).isFalse();
+        assertThatThrownBy(() -> EventSchemas.violations(unknown, JSON.createObjectNode()))
+                .hasMessageContaining("no JSON Schema shipped for com.fniexchange.contract.teleported.v1");
+    }
+
+    @Test
+    void envelopeRoundTripsThroughHeaders() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), ContractVoided.TYPE, "/fni-exchange/contract-service",
+                NUMBER.value(), AT, "req-1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        Map<String, String> headers = envelope.toHeaders();
+        assertThat(headers).containsEntry("ce_type", "com.fniexchange.contract.voided.v1")
+                .containsEntry("ce_specversion", "1.0").containsEntry("ce_subject", "VSC3A004352");
+        assertThat(EventEnvelope.fromHeaders(headers)).isEqualTo(envelope);
+        assertThat(EventType.parse("com.fniexchange.contract.pending-review.v1"))
+                .isEqualTo(ContractPendingReview.TYPE);
+    }
+
+    static Function<DomainEvent, String> name() {
+        return e -> e.getClass().getSimpleName();
+    }
+}
