@@ -1,0 +1,17 @@
+package com.fniexchange.platform.idempotency;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fni.idempotency.*}.
+ *
+ * @param retention how long a key's stored response is replayed; after that the key may be reused
+ */
+@Validated
+@ConfigurationProperties("fni.idempotency")
+public record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention) {
+}

@@ -1,0 +1,36 @@
+package com.fniexchange.platform.outbox;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fni.outbox.*}: the transactional outbox and its relay.
+ *
+ * @param source             CloudEvents {@code source} of everything this service publishes
+ * @param relayEnabled       run the relay in this instance (several instances may; they share work safely)
+ * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
+ * @param batchSize          rows published per bucket per transaction
+ * @param backoffInitial     first pause after the broker refused a send; doubles up to {@code backoffMax}
+ * @param backoffMax         longest pause between attempts while the broker is down
+ * @param partitionKeyHeader message header the binder turns into the partition key
+ *                           ({@code kafka_messageKey} for Kafka, {@code azure_partition_key} for Event Hubs)
+ * @param retention          how long published rows are kept for audit before they are purged
+ */
+@Validated
+@ConfigurationProperties("fni.outbox")
+public record OutboxProperties(
+        @NotBlank @DefaultValue("/fni-exchange/${spring.application.name:service}") String source,
+        @DefaultValue("true") boolean relayEnabled,
+        @NotNull @DefaultValue("1s") Duration pollInterval,
+        @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+        @NotNull @DefaultValue("200ms") Duration backoffInitial,
+        @NotNull @DefaultValue("30s") Duration backoffMax,
+        @NotBlank @DefaultValue("kafka_messageKey") String partitionKeyHeader,
+        @NotNull @DefaultValue("7d") Duration retention) {
+}

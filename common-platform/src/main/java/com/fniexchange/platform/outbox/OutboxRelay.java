@@ -1,0 +1,189 @@
+package com.fniexchange.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to the broker, in id order per bucket, at least once.
+ *
+ * <p>Several instances may run at once: each pass walks the 16 buckets and publishes a bucket
+ * only while holding its transaction-scoped advisory lock, so one aggregate (always in one
+ * bucket) has one publisher at a time and its order holds. A row is marked published in the
+ * same transaction, after the synchronous send returned; a crash in between republishes it,
+ * which consumers absorb through their inbox. When a send fails the bucket stops there (later
+ * rows of that bucket wait, keeping order) and the relay backs off exponentially.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    /** Matches the generated {@code bucket} column of {@code outbox_event}. */
+    static final int BUCKETS = 16;
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final OutboxRepository repository;
+    private final OutboxPublisher publisher;
+    private final OutboxMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final OutboxNotifications notifications;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextPurge = Instant.EPOCH;
+
+    OutboxRelay(OutboxRepository repository, OutboxPublisher publisher, OutboxMetrics metrics,
+                TransactionTemplate transactions, OutboxNotifications notifications, OutboxProperties properties, Clock clock) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.transactions = transactions;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What one pass over the buckets did. */
+    public record Pass(int published, boolean failed, boolean more) {
+    }
+
+    /** One pass over every bucket this instance can take now. */
+    public Pass drainOnce() {
+        int published = 0;
+        boolean failed = false;
+        boolean more = false;
+        for (int bucket = 0; bucket < BUCKETS && !failed; bucket++) {
+            Pass pass = drainBucket(bucket);
+            published += pass.published();
+            failed = pass.failed();
+            more |= pass.more();
+        }
+        return new Pass(published, failed, more);
+    }
+
+    private Pass drainBucket(int bucket) {
+        return transactions.execute(status -> {
+            if (!repository.tryOwnBucket(bucket)) {
+                return new Pass(0, false, false);
+            }
+            List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
+            List<Long> sent = new ArrayList<>(rows.size());
+            for (OutboxRow row : rows) {
+                try {
+                    publisher.publish(row);
+                } catch (RuntimeException e) {
+                    repository.markPublished(sent);
+                    repository.recordFailure(row.id(), rootMessage(e));
+                    metrics.failed();
+                    log.warn("outbox event {} ({}) not acknowledged, will retry: {}", row.eventId(), row.eventType(), rootMessage(e));
+                    return new Pass(sent.size(), true, true);
+                }
+                sent.add(row.id());
+                metrics.published(row);
+            }
+            repository.markPublished(sent);
+            return new Pass(sent.size(), false, rows.size() == properties.batchSize());
+        });
+    }
+
+    private void run() {
+        Duration backoff = properties.backoffInitial();
+        while (running) {
+            try {
+                purgeWhenDue();
+                Pass pass = drainOnce();
+                if (pass.failed()) {
+                    Thread.sleep(backoff.toMillis());
+                    backoff = min(backoff.multipliedBy(2), properties.backoffMax());
+                    continue;
+                }
+                backoff = properties.backoffInitial();
+                if (!pass.more()) {
+                    notifications.await(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database itself is unreachable: same back-off as a broker outage
+                log.warn("outbox relay pass failed: {}", rootMessage(e));
+                sleepQuietly(backoff);
+                backoff = min(backoff.multipliedBy(2), properties.backoffMax());
+            }
+        }
+    }
+
+    private void purgeWhenDue() {
+        Instant now = clock.instant();
+        if (now.isAfter(nextPurge)) {
+            int purged = transactions.execute(s -> repository.purgePublishedBefore(now.minus(properties.retention())));
+            if (purged > 0) {
+                log.info("purged {} outbox events published before {}", purged, now.minus(properties.retention()));
+            }
+            nextPurge = now.plus(PURGE_EVERY);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            try {
+                worker.join(properties.pollInterval().toMillis() + 2_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        notifications.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.relayEnabled();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

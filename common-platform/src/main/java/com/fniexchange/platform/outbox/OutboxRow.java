@@ -1,0 +1,9 @@
+package com.fniexchange.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One unpublished outbox row, as the relay reads it. */
+record OutboxRow(long id, UUID eventId, String destination, String eventType, String aggregateId,
+                 String payload, String headers, Instant createdAt) {
+}

@@ -1,0 +1,59 @@
+package com.fniexchange.platform.stream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Binder settings every publishing service needs, as lowest-precedence defaults (a service's
+ * own configuration wins). They make a send return only once the broker acknowledged it, which
+ * is what the outbox relay's "mark published after ack" rests on, and they keep partners'
+ * messages clean: the contract number as the record key, CloudEvents headers and nothing else.
+ *
+ * <p>Kafka (default): sync producer, idempotent, acks=all, String keys, and bounded timeouts so
+ * a broker outage fails a send within seconds (the relay then backs off) instead of blocking.
+ * The delivery timeout stays below the binder's sync send timeout, so a send that timed out is
+ * never completed later behind the relay's back. Profile {@code eventhubs}: the Event Hubs
+ * binder, sync producer, partition key header {@code azure_partition_key}.
+ */
+public class PlatformStreamDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "fni-platform-stream-defaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.cloud.stream.kafka.binder.header-mapper-bean-name", StreamAutoConfiguration.KAFKA_HEADER_MAPPER);
+        defaults.put("spring.cloud.stream.kafka.binder.required-acks", "all");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.key.serializer",
+                "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.enable.idempotence", "true");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", "5000");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms", "4000");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms", "8000");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.linger.ms", "0");
+        defaults.put("spring.cloud.stream.kafka.default.producer.sync", "true");
+        defaults.put("spring.cloud.stream.kafka.default.producer.send-timeout-expression", "15000");
+        if (environment.acceptsProfiles(Profiles.of("eventhubs"))) {
+            defaults.put("spring.cloud.stream.default-binder", "eventhubs");
+            defaults.put("spring.cloud.stream.eventhubs.default.producer.sync", "true");
+            defaults.put("spring.cloud.stream.eventhubs.default.producer.send-timeout", "10s");
+            defaults.put("fni.outbox.partition-key-header", "azure_partition_key");
+        } else {
+            defaults.put("spring.cloud.stream.default-binder", "kafka");
+            defaults.put("fni.outbox.partition-key-header", "kafka_messageKey");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    @Override
+    public int getOrder() {
+        // after Boot's config data processing, so profiles from application.yml are known
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
