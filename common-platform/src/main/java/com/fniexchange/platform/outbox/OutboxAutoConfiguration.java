@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fniexchange.platform.web.PlatformWebAutoConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +30,10 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, ObjectMapper json, OutboxProperties properties) {
-        return new OutboxWriter(jdbc, json, properties);
+    OutboxWriter outboxWriter(JdbcClient jdbc, ObjectMapper json, OutboxProperties properties, Environment environment) {
+        String source = properties.source() != null && !properties.source().isBlank() ? properties.source()
+                : "/fni-exchange/" + environment.getProperty("spring.application.name", "service");
+        return new OutboxWriter(jdbc, json, source);
     }
 
     @Bean

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code fni.outbox.*}: the transactional outbox and its relay.
  *
- * @param source             CloudEvents {@code source} of everything this service publishes
+ * @param source             CloudEvents {@code source} of everything this service publishes;
+ *                           default {@code /fni-exchange/<spring.application.name>}
  * @param relayEnabled       run the relay in this instance (several instances may; they share work safely)
  * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
  * @param batchSize          rows published per bucket per transaction
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("fni.outbox")
 public record OutboxProperties(
-        @NotBlank @DefaultValue("/fni-exchange/${spring.application.name:service}") String source,
+        String source,
         @DefaultValue("true") boolean relayEnabled,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int batchSize,

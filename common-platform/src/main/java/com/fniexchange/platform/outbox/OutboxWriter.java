@@ -24,10 +24,10 @@ public class OutboxWriter {
     private final ObjectMapper json;
     private final String source;
 
-    public OutboxWriter(JdbcClient jdbc, ObjectMapper json, OutboxProperties properties) {
+    public OutboxWriter(JdbcClient jdbc, ObjectMapper json, String source) {
         this.jdbc = jdbc;
         this.json = json;
-        this.source = properties.source();
+        this.source = source;
     }
 
     /**

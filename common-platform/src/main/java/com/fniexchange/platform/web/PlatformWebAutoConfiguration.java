@@ -2,7 +2,10 @@ package com.fniexchange.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.platform.security.CallerArgumentResolver;
+import com.fniexchange.platform.validation.BusinessCalendar;
 import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.core.env.Environment;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +32,12 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessCalendar businessCalendar(Clock clock, Environment environment) {
+        return new BusinessCalendar(clock, ZoneId.of(environment.getProperty("fni.business-zone", "America/New_York")));
     }
 
     @Bean

@@ -1,0 +1,49 @@
+package com.fniexchange.contract.contract;
+
+import com.fniexchange.model.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A contract as its dealer and the provider see it. */
+public record Contract(
+        @Schema(example = "VSC3A004352") String contractNumber,
+        @Schema(example = "ACTIVE") ContractStatus status,
+        @Schema(description = "Why the contract waits for review (PENDING_REVIEW)") List<String> reviewReasons,
+        @Schema(example = "D1001") String dealerCode,
+        @Schema(example = "DEAL-20261120-0042") String dealNumber,
+        @Schema(example = "VSC") String productCode,
+        @Schema(example = "VSC-60-75-100") String planCode,
+        UUID quoteId,
+        @Schema(example = "1HGCM82633A004352") String vin,
+        @Schema(example = "HONDA") String make,
+        @Schema(example = "2023") int modelYear,
+        @Schema(example = "24500") int odometer,
+        LocalDate vehicleInServiceDate,
+        LocalDate saleDate,
+        @Schema(example = "60") int termMonths,
+        @Schema(example = "75000") Integer termMiles,
+        @Schema(example = "100.00") Money deductible,
+        @Schema(example = "1100.00") Money dealerCost,
+        @Schema(example = "2195.00") Money suggestedRetail,
+        @Schema(example = "2195.00") Money customerPrice,
+        boolean financed,
+        String lienholder,
+        Customer customer,
+        Remittance remittance,
+        Instant submittedAt,
+        Instant updatedAt,
+        List<StatusChange> history) {
+
+    public record Customer(String firstName, String lastName, String state) {
+    }
+
+    /** Present once the dealer cost was remitted. */
+    public record Remittance(UUID remittanceId, Instant remittedAt) {
+    }
+
+    public record StatusChange(ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
+    }
+}

@@ -1,0 +1,135 @@
+package com.fniexchange.contract.contract;
+
+import com.fniexchange.contract.ContractProperties;
+import com.fniexchange.contract.rating.PlanCatalog;
+import com.fniexchange.contract.rating.QuoteRepository;
+import com.fniexchange.contract.rating.QuoteRepository.QuotedPlan;
+import com.fniexchange.contract.rating.QuoteRepository.StoredQuote;
+import com.fniexchange.contract.rating.RetailRule;
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.Money;
+import com.fniexchange.model.Vin;
+import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a dealer's contract on a quote: checks every contracting rule, issues the contract
+ * number, decides auto-approval, and writes the contract, its history and its events in one
+ * transaction.
+ */
+@Service
+class ContractIntake {
+
+    private final QuoteRepository quotes;
+    private final PlanCatalog catalog;
+    private final ContractRepository contracts;
+    private final AutoApproval autoApproval;
+    private final ContractEvents events;
+    private final ContractProperties properties;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    ContractIntake(QuoteRepository quotes, PlanCatalog catalog, ContractRepository contracts, AutoApproval autoApproval,
+                   ContractEvents events, ContractProperties properties, BusinessCalendar calendar, Clock clock) {
+        this.quotes = quotes;
+        this.catalog = catalog;
+        this.contracts = contracts;
+        this.autoApproval = autoApproval;
+        this.events = events;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Contract submit(ContractSubmission submission, Caller caller) {
+        DealerCode dealer = caller.requireDealer();
+        if (Boolean.TRUE.equals(submission.financed()) && (submission.lienholder() == null || submission.lienholder().isBlank())) {
+            throw new ProblemException.InvalidFields(List.of(new InvalidField("lienholder", "is required when financed is true")));
+        }
+        StoredQuote quote = quotes.find(submission.quoteId())
+                .filter(q -> q.dealerCode().equals(dealer.value()))
+                .orElseThrow(() -> new ProblemException.NotFound("quote", submission.quoteId().toString()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!now.isBefore(quote.expiresAt())) {
+            throw new ProblemException.BusinessRuleViolation("quote-expired", "quote " + quote.quoteId() + " expired at "
+                    + quote.expiresAt() + "; request a new rate and contract on the new quote",
+                    Map.of("expiredAt", quote.expiresAt().toString()));
+        }
+        QuotedPlan plan = quotes.quotedPlan(quote.quoteId(), submission.planCode())
+                .orElseThrow(() -> new ProblemException.BusinessRuleViolation("plan-not-quoted", "plan " + submission.planCode()
+                        + " was not offered as eligible on quote " + quote.quoteId()));
+        LocalDate today = calendar.today();
+        if (quote.saleDate().isBefore(today.minusDays(properties.saleWindowDays()))) {
+            throw new ProblemException.BusinessRuleViolation("sale-date-outside-window", "the sale on " + quote.saleDate()
+                    + " is more than " + properties.saleWindowDays() + " days ago; it can no longer be contracted");
+        }
+        Money price = Money.of(submission.customerPrice());
+        checkStatePriceRule(quote.customerState(), price, plan.suggestedRetail());
+        contracts.liveContractFor(dealer.value(), submission.dealNumber(), plan.productCode()).ifPresent(existing -> {
+            throw duplicate(existing, submission.dealNumber(), plan.productCode());
+        });
+
+        contracts.lockVehicleForm(plan.productCode(), quote.vin());
+        int issue = contracts.issuedOnVehicle(plan.productCode(), quote.vin()) + 1;
+        String number = ContractNumber.issue(catalog.formPrefix(plan.productCode()), Vin.of(quote.vin()), issue).value();
+        List<String> reasons = autoApproval.reviewReasons(price, plan.dealerCost(), plan.suggestedRetail(), quote.saleDate(), today);
+        ContractStatus status = reasons.isEmpty() ? ContractStatus.ACTIVE : ContractStatus.PENDING_REVIEW;
+        Contract contract = new Contract(number, status, reasons, dealer.value(), submission.dealNumber(), plan.productCode(),
+                plan.planCode(), quote.quoteId(), quote.vin(), quote.make(), quote.modelYear(), quote.odometer(),
+                quote.vehicleInServiceDate(), quote.saleDate(), plan.termMonths(), plan.termMiles(), plan.deductible(),
+                plan.dealerCost(), plan.suggestedRetail(), price, submission.financed(),
+                Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,
+                new Contract.Customer(submission.customer().firstName().strip(), submission.customer().lastName().strip(),
+                        quote.customerState()),
+                null, now, now, List.of());
+        try {
+            contracts.insert(contract, caller.actor());
+        } catch (DuplicateKeyException race) {
+            // a concurrent submission of the same deal won between our check and insert
+            String existing = contracts.liveContractFor(dealer.value(), submission.dealNumber(), plan.productCode()).orElse("unknown");
+            throw duplicate(existing, submission.dealNumber(), plan.productCode());
+        }
+        contracts.recordStatusChange(number, null, ContractStatus.SUBMITTED, null, caller.actor(), now);
+        contracts.recordStatusChange(number, ContractStatus.SUBMITTED, status,
+                reasons.isEmpty() ? "auto-approved" : String.join("; ", reasons), "system", now);
+        events.submitted(contract);
+        if (status == ContractStatus.ACTIVE) {
+            events.activated(contract, null, now);
+        } else {
+            events.pendingReview(contract, now);
+        }
+        return contracts.find(number).orElseThrow();
+    }
+
+    private void checkStatePriceRule(String state, Money price, Money suggestedRetail) {
+        catalog.retailRule(state).ifPresent(rule -> {
+            boolean ok = rule == RetailRule.RETAIL_EQUALS_SUGGESTED ? price.compareTo(suggestedRetail) == 0
+                    : price.compareTo(suggestedRetail) <= 0;
+            if (!ok) {
+                throw new ProblemException.BusinessRuleViolation("retail-price-locked",
+                        state + " requires the customer price to " + (rule == RetailRule.RETAIL_EQUALS_SUGGESTED
+                                ? "equal" : "not exceed") + " the suggested retail " + suggestedRetail + "; got " + price,
+                        Map.of("state", state, "rule", rule.name(), "suggestedRetail", suggestedRetail.amount()));
+            }
+        });
+    }
+
+    private static ProblemException duplicate(String existing, String dealNumber, String productCode) {
+        return new ProblemException.Conflict("duplicate-contract", "Contract already exists",
+                "deal " + dealNumber + " already has a live " + productCode + " contract " + existing
+                        + "; void it first to re-issue", Map.of("existingContractNumber", existing));
+    }
+}

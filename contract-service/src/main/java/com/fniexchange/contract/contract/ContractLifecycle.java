@@ -1,0 +1,101 @@
+package com.fniexchange.contract.contract;
+
+import com.fniexchange.contract.ContractProperties;
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.event.contract.ContractRejected;
+import com.fniexchange.model.event.contract.ContractVoided;
+import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Review (approve, reject) and void: each a locked read, a rule check, a status change and its event. */
+@Service
+class ContractLifecycle {
+
+    private final ContractRepository contracts;
+    private final ContractEvents events;
+    private final ContractProperties properties;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    ContractLifecycle(ContractRepository contracts, ContractEvents events, ContractProperties properties,
+                      BusinessCalendar calendar, Clock clock) {
+        this.contracts = contracts;
+        this.events = events;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Contract approve(String number, String note, Caller caller) {
+        Contract c = lockVisible(number, caller);
+        requireStatus(c, "approve", ContractStatus.PENDING_REVIEW);
+        Instant now = now();
+        change(c, ContractStatus.ACTIVE, note == null ? "approved" : note, caller, now);
+        events.activated(c, caller.subject(), now);
+        return contracts.find(number).orElseThrow();
+    }
+
+    @Transactional
+    public Contract reject(String number, String reason, Caller caller) {
+        Contract c = lockVisible(number, caller);
+        requireStatus(c, "reject", ContractStatus.PENDING_REVIEW);
+        Instant now = now();
+        change(c, ContractStatus.REJECTED, reason, caller, now);
+        events.publish(new ContractRejected(ContractNumber.of(number), DealerCode.of(c.dealerCode()), reason, caller.subject(), now));
+        return contracts.find(number).orElseThrow();
+    }
+
+    @Transactional
+    public Contract voidContract(String number, String reason, Caller caller) {
+        Contract c = lockVisible(number, caller);
+        requireStatus(c, "void", ContractStatus.ACTIVE, ContractStatus.PENDING_REVIEW);
+        LocalDate lastDay = c.saleDate().plusDays(properties.voidWindowDays());
+        if (calendar.today().isAfter(lastDay)) {
+            throw new ProblemException.BusinessRuleViolation("void-window-closed", "contract " + number + " could be voided until "
+                    + lastDay + " (" + properties.voidWindowDays() + " days after the sale); cancel it instead",
+                    Map.of("voidWindowEnded", lastDay.toString()));
+        }
+        int claims = contracts.claimCount(number);
+        if (claims > 0) {
+            throw new ProblemException.BusinessRuleViolation("contract-has-claims", "contract " + number + " has " + claims
+                    + " claim(s) and cannot be voided; cancel it instead");
+        }
+        Instant now = now();
+        change(c, ContractStatus.VOIDED, reason, caller, now);
+        events.publish(new ContractVoided(ContractNumber.of(number), DealerCode.of(c.dealerCode()), reason, caller.actor(), now));
+        return contracts.find(number).orElseThrow();
+    }
+
+    private Contract lockVisible(String number, Caller caller) {
+        return contracts.lock(number)
+                .filter(c -> caller.maySee(DealerCode.of(c.dealerCode())))
+                .orElseThrow(() -> new ProblemException.NotFound("contract", number));
+    }
+
+    private static void requireStatus(Contract c, String action, ContractStatus... allowed) {
+        if (!Set.of(allowed).contains(c.status())) {
+            throw new ProblemException.InvalidStateTransition("contract", c.contractNumber(), c.status().name(), action);
+        }
+    }
+
+    private void change(Contract c, ContractStatus to, String reason, Caller caller, Instant now) {
+        contracts.changeStatus(c.contractNumber(), to, List.of(), now);
+        contracts.recordStatusChange(c.contractNumber(), c.status(), to, reason, caller.actor(), now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

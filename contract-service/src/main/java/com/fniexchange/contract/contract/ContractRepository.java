@@ -1,0 +1,222 @@
+package com.fniexchange.contract.contract;
+
+import com.fniexchange.model.Money;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code contract} and {@code contract_status_history} tables. */
+@Repository
+public class ContractRepository {
+
+    private final JdbcClient jdbc;
+
+    ContractRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Contract c, String submittedBy) {
+        jdbc.sql("""
+                INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
+                    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, dealer_cost,
+                    suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
+                    customer_state, status, review_reasons, submitted_by, submitted_at, updated_at)
+                VALUES (:number, :dealer, :deal, :product, :plan, :quote, :vin, :make, :modelYear, :odometer, :inService,
+                    :saleDate, :termMonths, :termMiles, :deductible, :dealerCost, :retail, :price, :financed, :lienholder,
+                    :firstName, :lastName, :state, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
+                """)
+                .param("number", c.contractNumber())
+                .param("dealer", c.dealerCode())
+                .param("deal", c.dealNumber())
+                .param("product", c.productCode())
+                .param("plan", c.planCode())
+                .param("quote", c.quoteId())
+                .param("vin", c.vin())
+                .param("make", c.make())
+                .param("modelYear", c.modelYear())
+                .param("odometer", c.odometer())
+                .param("inService", c.vehicleInServiceDate())
+                .param("saleDate", c.saleDate())
+                .param("termMonths", c.termMonths())
+                .param("termMiles", c.termMiles())
+                .param("deductible", c.deductible().amount())
+                .param("dealerCost", c.dealerCost().amount())
+                .param("retail", c.suggestedRetail().amount())
+                .param("price", c.customerPrice().amount())
+                .param("financed", c.financed())
+                .param("lienholder", c.lienholder())
+                .param("firstName", c.customer().firstName())
+                .param("lastName", c.customer().lastName())
+                .param("state", c.customer().state())
+                .param("status", c.status().name())
+                .param("reasons", c.reviewReasons().toArray(String[]::new))
+                .param("submittedBy", submittedBy)
+                .param("submittedAt", Timestamp.from(c.submittedAt()))
+                .update();
+    }
+
+    /** The contract with its status history. */
+    public Optional<Contract> find(String contractNumber) {
+        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number")
+                .param("number", contractNumber)
+                .query((rs, n) -> contract(rs, history(contractNumber)))
+                .optional();
+    }
+
+    /** The contract, row-locked until the transaction ends: serialises every change to one contract. */
+    Optional<Contract> lock(String contractNumber) {
+        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number FOR UPDATE")
+                .param("number", contractNumber)
+                .query((rs, n) -> contract(rs, List.of()))
+                .optional();
+    }
+
+    void changeStatus(String contractNumber, ContractStatus to, List<String> reviewReasons, Instant at) {
+        jdbc.sql("""
+                UPDATE contract SET status = :status, review_reasons = :reasons, updated_at = :at
+                WHERE contract_number = :number
+                """)
+                .param("number", contractNumber)
+                .param("status", to.name())
+                .param("reasons", reviewReasons.toArray(String[]::new))
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    void recordStatusChange(String contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
+        jdbc.sql("""
+                INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
+                VALUES (:number, :from, :to, :reason, :actor, :at)
+                """)
+                .param("number", contractNumber)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("reason", reason)
+                .param("actor", actor)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** The live contract (not voided or rejected) holding this dealer + deal + product, if any. */
+    Optional<String> liveContractFor(String dealerCode, String dealNumber, String productCode) {
+        return jdbc.sql("""
+                SELECT contract_number FROM contract
+                WHERE dealer_code = :dealer AND deal_number = :deal AND product_code = :product
+                  AND status NOT IN ('VOIDED', 'REJECTED')
+                """)
+                .param("dealer", dealerCode)
+                .param("deal", dealNumber)
+                .param("product", productCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * How many contracts of this form the vehicle has had. Called under
+     * {@link #lockVehicleForm}, so two submissions cannot pick the same issue number.
+     */
+    int issuedOnVehicle(String productCode, String vin) {
+        return jdbc.sql("SELECT count(*) FROM contract WHERE product_code = :product AND vin = :vin")
+                .param("product", productCode)
+                .param("vin", vin)
+                .query(Integer.class)
+                .single();
+    }
+
+    void lockVehicleForm(String productCode, String vin) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contract-issue:' || :product || ':' || :vin))")
+                .param("product", productCode)
+                .param("vin", vin)
+                .query((rs, n) -> 1)
+                .single();
+    }
+
+    /** A page of summaries, newest update last, after the cursor. */
+    List<ContractSummary> page(String dealerCode, ContractStatus status, Instant updatedSince, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT contract_number, status, dealer_code, deal_number, product_code, plan_code, vin, sale_date,
+                       dealer_cost, customer_price, remittance_id IS NOT NULL AS remitted, updated_at
+                FROM contract WHERE true
+                """);
+        if (dealerCode != null) {
+            sql.append(" AND dealer_code = :dealer");
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        if (updatedSince != null) {
+            sql.append(" AND updated_at >= :since");
+        }
+        if (after != null) {
+            sql.append(" AND (updated_at, contract_number) > (:afterAt, :afterNumber)");
+        }
+        sql.append(" ORDER BY updated_at, contract_number LIMIT :limit");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (dealerCode != null) {
+            statement = statement.param("dealer", dealerCode);
+        }
+        if (status != null) {
+            statement = statement.param("status", status.name());
+        }
+        if (updatedSince != null) {
+            statement = statement.param("since", Timestamp.from(updatedSince));
+        }
+        if (after != null) {
+            statement = statement.param("afterAt", Timestamp.from(after.updatedAt())).param("afterNumber", after.contractNumber());
+        }
+        return statement.query((rs, n) -> new ContractSummary(rs.getString("contract_number"),
+                ContractStatus.valueOf(rs.getString("status")), rs.getString("dealer_code"), rs.getString("deal_number"),
+                rs.getString("product_code"), rs.getString("plan_code"), rs.getString("vin"),
+                rs.getObject("sale_date", LocalDate.class), Money.of(rs.getBigDecimal("dealer_cost")),
+                Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("remitted"),
+                rs.getTimestamp("updated_at").toInstant())).list();
+    }
+
+    private List<Contract.StatusChange> history(String contractNumber) {
+        return jdbc.sql("""
+                SELECT from_status, to_status, reason, actor, changed_at FROM contract_status_history
+                WHERE contract_number = :number ORDER BY id
+                """)
+                .param("number", contractNumber)
+                .query((rs, n) -> new Contract.StatusChange(
+                        rs.getString("from_status") == null ? null : ContractStatus.valueOf(rs.getString("from_status")),
+                        ContractStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    private static Contract contract(ResultSet rs, List<Contract.StatusChange> history) throws SQLException {
+        Array reasons = rs.getArray("review_reasons");
+        UUID remittanceId = rs.getObject("remittance_id", UUID.class);
+        return new Contract(rs.getString("contract_number"), ContractStatus.valueOf(rs.getString("status")),
+                reasons == null ? List.of() : Arrays.asList((String[]) reasons.getArray()),
+                rs.getString("dealer_code"), rs.getString("deal_number"), rs.getString("product_code"),
+                rs.getString("plan_code"), rs.getObject("quote_id", UUID.class), rs.getString("vin"), rs.getString("make"),
+                rs.getInt("model_year"), rs.getInt("odometer"), rs.getObject("vehicle_in_service_date", LocalDate.class),
+                rs.getObject("sale_date", LocalDate.class), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
+                Money.of(rs.getBigDecimal("deductible")), Money.of(rs.getBigDecimal("dealer_cost")),
+                Money.of(rs.getBigDecimal("suggested_retail")), Money.of(rs.getBigDecimal("customer_price")),
+                rs.getBoolean("financed"), rs.getString("lienholder"),
+                new Contract.Customer(rs.getString("customer_first_name"), rs.getString("customer_last_name"),
+                        rs.getString("customer_state")),
+                remittanceId == null ? null : new Contract.Remittance(remittanceId, rs.getTimestamp("remitted_at").toInstant()),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), history);
+    }
+
+    /** Claim count, kept for the void rule. */
+    int claimCount(String contractNumber) {
+        return jdbc.sql("SELECT claim_count FROM contract WHERE contract_number = :number")
+                .param("number", contractNumber)
+                .query(Integer.class)
+                .single();
+    }
+}

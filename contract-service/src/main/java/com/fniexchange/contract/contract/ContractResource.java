@@ -1,0 +1,131 @@
+package com.fniexchange.contract.contract;
+
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Contracts", description = "Submission, review, void and lookup of contracts")
+class ContractResource {
+
+    private final ContractIntake intake;
+    private final ContractLifecycle lifecycle;
+    private final ContractRepository contracts;
+
+    ContractResource(ContractIntake intake, ContractLifecycle lifecycle, ContractRepository contracts) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.contracts = contracts;
+    }
+
+    /** Body of reject and void. */
+    record Reason(@io.swagger.v3.oas.annotations.media.Schema(example = "deal unwound before funding")
+                  @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Optional body of approve. */
+    record ApprovalNote(@Size(max = 500) String note) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('DEALER')")
+    @Operation(operationId = "submitContract", summary = "Submit a contract on a quote",
+            description = "Checks the quote (not expired, plan offered), the sale window, state retail price rules and the "
+                    + "natural key (dealer + deal number + product), then issues the contract ACTIVE or PENDING_REVIEW.")
+    @ApiResponse(responseCode = "201", description = "Contract issued")
+    ResponseEntity<Contract> submit(@Valid @RequestBody ContractSubmission submission, Caller caller) {
+        Contract contract = intake.submit(submission, caller);
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.contractNumber())).body(contract);
+    }
+
+    @GetMapping("/{contractNumber}")
+    @Operation(operationId = "getContract", summary = "A contract with its status history",
+            description = "Dealers see only their own contracts; another dealer's number answers 404.")
+    @ApiResponse(responseCode = "200", description = "The contract")
+    Contract get(@PathVariable String contractNumber, Caller caller) {
+        String number = contractNumber.toUpperCase(Locale.ROOT);
+        return contracts.find(number)
+                .filter(c -> caller.maySee(DealerCode.of(c.dealerCode())))
+                .orElseThrow(() -> new ProblemException.NotFound("contract", number));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listContracts", summary = "Contracts, oldest update first, keyset-paginated",
+            description = "Dealers see their own; provider roles may filter by dealerCode. Follow nextCursor to page.")
+    @ApiResponse(responseCode = "200", description = "A page of contracts")
+    ContractPage list(@RequestParam(required = false) ContractStatus status,
+                      @Parameter(example = "2026-11-01T00:00:00Z") @RequestParam(required = false) Instant updatedSince,
+                      @RequestParam(required = false) String dealerCode,
+                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                      @RequestParam(required = false) String cursor,
+                      Caller caller) {
+        String dealer;
+        if (caller.isDealer()) {
+            dealer = caller.requireDealer().value();
+            if (dealerCode != null && !dealerCode.equalsIgnoreCase(dealer)) {
+                throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode",
+                        "dealers may list only their own contracts; leave it out")));
+            }
+        } else {
+            dealer = dealerCode == null ? null : DealerCode.of(dealerCode).value();
+        }
+        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
+        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber()).encode() : null;
+        return new ContractPage(List.copyOf(items), next);
+    }
+
+    @PostMapping(path = "/{contractNumber}/approve")
+    @PreAuthorize("hasRole('PROVIDER_ADMIN')")
+    @Operation(operationId = "approveContract", summary = "Approve a contract pending review (provider admin)")
+    @ApiResponse(responseCode = "200", description = "Contract ACTIVE")
+    Contract approve(@PathVariable String contractNumber, @Valid @RequestBody(required = false) ApprovalNote note, Caller caller) {
+        return lifecycle.approve(contractNumber.toUpperCase(Locale.ROOT), note == null ? null : note.note(), caller);
+    }
+
+    @PostMapping(path = "/{contractNumber}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('PROVIDER_ADMIN')")
+    @Operation(operationId = "rejectContract", summary = "Reject a contract pending review (provider admin)")
+    @ApiResponse(responseCode = "200", description = "Contract REJECTED")
+    Contract reject(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
+        return lifecycle.reject(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
+    }
+
+    @PostMapping(path = "/{contractNumber}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN')")
+    @Operation(operationId = "voidContract", summary = "Void a contract inside its void window",
+            description = "Allowed while ACTIVE or PENDING_REVIEW, within the void window after the sale date, and with no claims.")
+    @ApiResponse(responseCode = "200", description = "Contract VOIDED")
+    Contract voidContract(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
+        return lifecycle.voidContract(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
+    }
+}

@@ -1,0 +1,53 @@
+package com.fniexchange.contract.remittance;
+
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/remittances", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Remittances", description = "Dealers remit the dealer cost of their contracts to the provider")
+class RemittanceResource {
+
+    private final Remittances remittances;
+    private final RemittanceRepository repository;
+
+    RemittanceResource(Remittances remittances, RemittanceRepository repository) {
+        this.remittances = remittances;
+        this.repository = repository;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('DEALER')")
+    @Operation(operationId = "createRemittance", summary = "Remit the dealer cost of a batch of contracts",
+            description = "All or nothing: every contract must be the dealer's, ACTIVE and not remitted before.")
+    @ApiResponse(responseCode = "201", description = "Remittance recorded, with totals")
+    ResponseEntity<RemittanceBatch> remit(@Valid @RequestBody RemittanceRequest request, Caller caller) {
+        RemittanceBatch batch = remittances.remit(request, caller);
+        return ResponseEntity.created(URI.create("/api/v1/remittances/" + batch.remittanceId())).body(batch);
+    }
+
+    @GetMapping("/{remittanceId}")
+    @Operation(operationId = "getRemittance", summary = "A remittance with its contracts")
+    @ApiResponse(responseCode = "200", description = "The remittance")
+    RemittanceBatch get(@PathVariable UUID remittanceId, Caller caller) {
+        return repository.find(remittanceId)
+                .filter(b -> caller.maySee(DealerCode.of(b.dealerCode())))
+                .orElseThrow(() -> new ProblemException.NotFound("remittance", remittanceId.toString()));
+    }
+}

@@ -1,0 +1,90 @@
+package com.fniexchange.contract.remittance;
+
+import com.fniexchange.contract.contract.ContractEvents;
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.Money;
+import com.fniexchange.model.event.contract.ContractRemitted;
+import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a dealer's remittance: all the listed contracts or none. Each must be the dealer's,
+ * in force (ACTIVE) and not remitted before; every refusal is listed by position.
+ */
+@Service
+class Remittances {
+
+    private final RemittanceRepository remittances;
+    private final ContractEvents events;
+    private final Clock clock;
+
+    Remittances(RemittanceRepository remittances, ContractEvents events, Clock clock) {
+        this.remittances = remittances;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RemittanceBatch remit(RemittanceRequest request, Caller caller) {
+        DealerCode dealer = caller.requireDealer();
+        List<String> numbers = request.contractNumbers().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList();
+        List<InvalidField> errors = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            if (!seen.add(numbers.get(i))) {
+                errors.add(new InvalidField("contractNumbers[" + i + "]", numbers.get(i) + " is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException.InvalidFields(errors);
+        }
+        Map<String, RemittanceRepository.RemittableContract> found = remittances.lock(numbers).stream()
+                .collect(Collectors.toMap(RemittanceRepository.RemittableContract::contractNumber, Function.identity()));
+        List<RemittanceBatch.Line> lines = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            RemittanceRepository.RemittableContract c = found.get(number);
+            String field = "contractNumbers[" + i + "]";
+            if (c == null || !c.dealerCode().equals(dealer.value())) {
+                errors.add(new InvalidField(field, "contract " + number + " was not found"));
+            } else if (c.remittanceId() != null) {
+                errors.add(new InvalidField(field, "contract " + number + " was already remitted on " + c.remittanceId()));
+            } else if (!"ACTIVE".equals(c.status())) {
+                errors.add(new InvalidField(field, "contract " + number + " is " + c.status() + "; only ACTIVE contracts are remitted"));
+            } else {
+                lines.add(new RemittanceBatch.Line(number, c.dealerCost()));
+                total = total.plus(c.dealerCost());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "remittance-refused", "Remittance refused",
+                    errors.size() + " of " + numbers.size() + " contracts cannot be remitted; nothing was recorded",
+                    Map.of("errors", errors));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        RemittanceBatch batch = new RemittanceBatch(UUID.randomUUID(), dealer.value(), lines.size(), total, lines, now);
+        remittances.insert(batch, caller.actor());
+        for (RemittanceBatch.Line line : lines) {
+            events.publish(new ContractRemitted(ContractNumber.of(line.contractNumber()), dealer, batch.remittanceId(),
+                    line.dealerCost(), now));
+        }
+        return batch;
+    }
+}
