@@ -47,6 +47,14 @@ public final class TestDatabase {
         return instance;
     }
 
+    /**
+     * Another fresh database on the same server, for a test context that must not share the
+     * JVM's database (one whose relay publishes to a broker of its own, say).
+     */
+    public static TestDatabase isolated() {
+        return create();
+    }
+
     public String url() {
         return url;
     }
@@ -59,18 +67,25 @@ public final class TestDatabase {
         return password;
     }
 
-    private static TestDatabase create() {
-        Server server = locateServer();
+    private static Server server;
+
+    private static synchronized TestDatabase create() {
+        if (server == null) {
+            server = locateServer();
+        }
         String name = PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
         try (Connection admin = DriverManager.getConnection(server.adminUrl, server.user, server.password);
              Statement st = admin.createStatement()) {
-            dropLeftovers(st);
+            if (instance == null) {
+                dropLeftovers(st);
+            }
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server.adminUrl + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name), "drop-" + name));
+        Server created = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(created, name), "drop-" + name));
         return new TestDatabase(server.databaseUrl(name), server.user, server.password);
     }
 

@@ -16,19 +16,25 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
     /** HS256 secret for test tokens only. */
     public static final String JWT_SECRET = "test-only-hs256-secret-0123456789abcdef0123456789";
     public static final String JWT_ISSUER = "fni-exchange-dev";
+    /** Set to true (e.g. in {@code @TestPropertySource}) to give a context its own fresh database. */
+    public static final String ISOLATED_DATABASE = "fni.test.isolated-database";
+    /** Set to point a context at a broker of its own instead of the JVM's shared one. */
+    public static final String KAFKA_BROKERS = "fni.test.kafka-brokers";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestDatabase db = TestDatabase.get();
+        // a context with a broker (or binder) of its own also gets a database of its own, so
+        // its relay never publishes the rows other contexts wrote
+        boolean isolated = context.getEnvironment().getProperty(ISOLATED_DATABASE, Boolean.class, false);
+        TestDatabase db = isolated ? TestDatabase.isolated() : TestDatabase.get();
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
         props.put("fni.security.jwt.hmac-secret", JWT_SECRET);
         props.put("fni.security.jwt.issuer", JWT_ISSUER);
-        if (!context.getEnvironment().containsProperty("spring.cloud.stream.kafka.binder.brokers")) {
-            props.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.brokers());
-        }
+        String brokers = context.getEnvironment().getProperty(KAFKA_BROKERS);
+        props.put("spring.cloud.stream.kafka.binder.brokers", brokers != null ? brokers : TestKafka.brokers());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fni-test-infrastructure", props));
     }
 }

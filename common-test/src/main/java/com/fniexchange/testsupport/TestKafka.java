@@ -45,12 +45,14 @@ public final class TestKafka {
      */
     public static EmbeddedKafkaKraftBroker start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(PARTITIONS)));
         if (port > 0) {
-            broker.kafkaPorts(port);
+            // the KRaft test broker ignores kafkaPorts(); its listener names are EXTERNAL and CONTROLLER
+            properties.put("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0");
         }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return broker;
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param partitionKeyHeader message header the binder turns into the partition key
  *                           ({@code kafka_messageKey} for Kafka, {@code azure_partition_key} for Event Hubs)
  * @param retention          how long published rows are kept for audit before they are purged
+ * @param destinations       the topics / event hubs this service publishes to; each gets an output binding
+ *                           {@code <destination>-out-0} (see PlatformStreamDefaults)
  */
 @Validated
 @ConfigurationProperties("fni.outbox")
@@ -33,5 +36,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("200ms") Duration backoffInitial,
         @NotNull @DefaultValue("30s") Duration backoffMax,
         @NotBlank @DefaultValue("kafka_messageKey") String partitionKeyHeader,
-        @NotNull @DefaultValue("7d") Duration retention) {
+        @NotNull @DefaultValue("7d") Duration retention,
+        @DefaultValue List<String> destinations) {
 }

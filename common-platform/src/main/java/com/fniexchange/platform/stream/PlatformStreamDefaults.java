@@ -1,6 +1,8 @@
 package com.fniexchange.platform.stream;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -15,6 +17,9 @@ import org.springframework.core.env.Profiles;
  * is what the outbox relay's "mark published after ack" rests on, and they keep partners'
  * messages clean: the contract number as the record key, CloudEvents headers and nothing else.
  *
+ * <p>{@code fni.outbox.destinations} (comma-separated topics / event hubs) declares one output
+ * binding per destination, named {@code <destination>-out-0}.
+ *
  * <p>Kafka (default): sync producer, idempotent, acks=all, String keys, and bounded timeouts so
  * a broker outage fails a send within seconds (the relay then backs off) instead of blocking.
  * The delivery timeout stays below the binder's sync send timeout, so a send that timed out is
@@ -28,12 +33,28 @@ public class PlatformStreamDefaults implements EnvironmentPostProcessor, Ordered
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
+        // one output binding per outbox destination, bound at start-up: a binding that failed while
+        // the broker was down is retried by the binding service (StreamBridge's dynamic bindings are not)
+        String destinations = environment.getProperty("fni.outbox.destinations", "");
+        List<String> names = Arrays.stream(destinations.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+        if (!names.isEmpty()) {
+            defaults.put("spring.cloud.stream.output-bindings", String.join(";", names));
+            for (String destination : names) {
+                String binding = bindingName(destination);
+                defaults.put("spring.cloud.stream.bindings." + binding + ".destination", destination);
+                defaults.put("spring.cloud.stream.bindings." + binding + ".content-type", "application/json");
+            }
+        }
+        defaults.put("spring.cloud.stream.binding-retry-interval", "5");
         defaults.put("spring.cloud.stream.kafka.binder.header-mapper-bean-name", StreamAutoConfiguration.KAFKA_HEADER_MAPPER);
         defaults.put("spring.cloud.stream.kafka.binder.required-acks", "all");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.key.serializer",
                 "org.apache.kafka.common.serialization.StringSerializer");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.enable.idempotence", "true");
-        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", "5000");
+        // the binder's admin calls (partition lookup when binding) otherwise wait 60 s per try
+        defaults.put("spring.kafka.admin.properties.default.api.timeout.ms", "3000");
+        defaults.put("spring.kafka.admin.properties.request.timeout.ms", "2500");
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", "3000");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms", "4000");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms", "8000");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.linger.ms", "0");
@@ -49,6 +70,11 @@ public class PlatformStreamDefaults implements EnvironmentPostProcessor, Ordered
             defaults.put("fni.outbox.partition-key-header", "kafka_messageKey");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    /** The output binding the relay sends a destination's events through. */
+    public static String bindingName(String destination) {
+        return destination + "-out-0";
     }
 
     @Override
