@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import java.util.function.BooleanSupplier;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ class OutboxNotifications implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
 
+    private static final long SLICE_MILLIS = 500;
+
     private final DataSource dataSource;
     private Connection connection;
 
@@ -25,13 +29,27 @@ class OutboxNotifications implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Returns when a notification arrived or the time is up. */
-    void await(Duration timeout) throws InterruptedException {
+    /**
+     * Returns when a notification arrived, the time is up, or {@code keepWaiting} turns false
+     * (checked every half second, so a stopping relay is not held for a whole poll interval).
+     */
+    void await(Duration timeout, BooleanSupplier keepWaiting) throws InterruptedException {
         try {
             if (connection == null || connection.isClosed()) {
                 listen();
             }
-            connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis()));
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (keepWaiting.getAsBoolean()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                PGNotification[] received = pg.getNotifications((int) Math.max(1, Math.min(left, SLICE_MILLIS)));
+                if (received != null && received.length > 0) {
+                    return;
+                }
+            }
         } catch (SQLException e) {
             log.warn("outbox LISTEN connection lost, polling until it is back: {}", e.getMessage());
             close();

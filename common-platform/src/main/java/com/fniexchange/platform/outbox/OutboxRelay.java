@@ -107,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 backoff = properties.backoffInitial();
                 if (!pass.more()) {
-                    notifications.await(properties.pollInterval());
+                    notifications.await(properties.pollInterval(), () -> running);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -145,7 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
         running = false;
         if (worker != null) {
             try {
-                worker.join(properties.pollInterval().toMillis() + 2_000);
+                worker.join(5_000);
                 if (worker.isAlive()) {
                     worker.interrupt();
                     worker.join(5_000);
