@@ -1,0 +1,59 @@
+package com.fniexchange.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fniexchange.testsupport.DevJwt;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What partner engineers and operators read: the OpenAPI document and the actuator. */
+@ContractServiceTest
+class ApiDocumentationTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void openApiDocumentsEveryOperationWithItsProblemResponses() {
+        Api.Response doc = api.get("/v3/api-docs", null);
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode openApi = doc.json();
+        List<String> operationIds = new ArrayList<>();
+        openApi.get("paths").forEach(path -> path.forEach(operation -> {
+            operationIds.add(operation.get("operationId").asText());
+            JsonNode responses = operation.get("responses");
+            for (String code : List.of("400", "401", "404", "409", "422", "500")) {
+                assertThat(responses.has(code)).as("%s documents %s", operation.get("operationId"), code).isTrue();
+                assertThat(responses.get(code).get("content").has("application/problem+json")).isTrue();
+            }
+        }));
+        assertThat(operationIds).contains("createRateQuote", "submitContract", "getContract", "listContracts",
+                "approveContract", "rejectContract", "voidContract", "createRemittance", "getRemittance");
+        assertThat(openApi.at("/components/schemas/Problem/properties/errors")).isNotNull();
+        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(openApi.at("/components/schemas/RateRequest/properties/vin/example").asText()).isEqualTo("1HGCM82633A004352");
+        JsonNode submit = openApi.at("/paths/~1api~1v1~1contracts/post/parameters");
+        assertThat(submit.toString()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void healthIsOpenAndTheRestOfTheActuatorIsForOps() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", DevJwt.dealer("D1001")).status()).isEqualTo(403);
+        Api.Response scrape = api.get("/actuator/prometheus", DevJwt.ops());
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("fni_outbox_pending{", "fni_outbox_oldest_age_seconds{",
+                "fni_outbox_publish_latency_seconds", "application=\"contract-service\"");
+    }
+}
