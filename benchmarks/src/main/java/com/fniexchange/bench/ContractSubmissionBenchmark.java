@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,15 +42,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  * embedded Kafka broker, next to the same inserts done by plain JDBC, so the cost of the service
  * shows as a ratio. Also the time from commit to a partner consumer receiving the event.
  *
- * <p>Arguments: {@code submissions=2000 clients=8 warmup=200}.
+ * <p>Arguments: {@code submissions=2000 clients=8 warmup=200 rate=50 seconds=20}: a closed-loop
+ * saturation run, then an open-loop run at a steady rate for the latency in normal operation.
  */
 public final class ContractSubmissionBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
 
-    public static void main(String[] args) throws Exception {
-        Map<String, Integer> opts = new ConcurrentHashMap<>(Map.of("submissions", 2000, "clients", 8, "warmup", 200));
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Map<String, Integer> opts = new ConcurrentHashMap<>(Map.of("submissions", 2000, "clients", 8, "warmup", 200, "rate", 50, "seconds", 20));
         for (String arg : args) {
             String[] kv = arg.split("=");
             opts.put(kv[0], Integer.parseInt(kv[1]));
@@ -58,20 +69,20 @@ public final class ContractSubmissionBenchmark {
         int submissions = opts.get("submissions");
         int clients = opts.get("clients");
         int warmup = opts.get("warmup");
+        int rate = opts.get("rate");
+        int pacedSeconds = opts.get("seconds");
 
         TestDatabase db = TestDatabase.get();
         String brokers = TestKafka.brokers();
         SpringApplication app = new SpringApplication(ContractServiceApplication.class);
-        app.setDefaultProperties(Map.of(
-                "spring.datasource.url", db.url(), "spring.datasource.username", db.user(),
-                "spring.datasource.password", db.password(),
-                "spring.cloud.stream.kafka.binder.brokers", brokers,
-                "fni.security.jwt.hmac-secret", TestInfrastructure.JWT_SECRET,
-                "fni.security.jwt.issuer", TestInfrastructure.JWT_ISSUER,
-                "server.port", "0",
-                "logging.level.root", "WARN",
-                "logging.structured.format.console", ""));
-        ConfigurableApplicationContext context = app.run();
+        // command-line arguments: they win over application.yml, as an operator's would
+        ConfigurableApplicationContext context = app.run(
+                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "--fni.security.jwt.hmac-secret=" + TestInfrastructure.JWT_SECRET,
+                "--fni.security.jwt.issuer=" + TestInfrastructure.JWT_ISSUER,
+                "--server.port=0", "--logging.level.root=WARN", "--logging.structured.format.console=");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String base = "http://127.0.0.1:" + port;
         String token = DevJwt.dealer("B1001");
@@ -111,17 +122,46 @@ public final class ContractSubmissionBenchmark {
         while (!received.keySet().containsAll(respondedAt.keySet()) && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        running.set(0);
-        partner.join();
         List<Long> commitToConsumer = new ArrayList<>();
         List<Long> responseToConsumer = new ArrayList<>();
-        for (Map.Entry<String, Long> e : respondedAt.entrySet()) {
-            Long at = received.get(e.getKey());
-            if (at != null) {
-                commitToConsumer.add(at - eventTime.get(e.getKey()).toEpochMilli());
-                responseToConsumer.add(at - e.getValue());
+        latencies(respondedAt, received, eventTime, commitToConsumer, responseToConsumer);
+
+        // open loop at a steady rate below saturation: the latency a partner sees in normal operation
+        List<String> pacedQuotes = quotes(base, token, rate * pacedSeconds, clients);
+        Map<String, Long> pacedResponded = new ConcurrentHashMap<>();
+        java.util.concurrent.ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        AtomicInteger nextPaced = new AtomicInteger();
+        java.util.concurrent.CountDownLatch pacedDone = new java.util.concurrent.CountDownLatch(pacedQuotes.size());
+        pacer.scheduleAtFixedRate(() -> {
+            int i = nextPaced.getAndIncrement();
+            if (i >= pacedQuotes.size()) {
+                return;
             }
+            String body = """
+                    {"quoteId":"%s","planCode":"VSC-60-75-100","dealNumber":"P-%s","customerPrice":2195.00,
+                     "financed":false,"customer":{"firstName":"Bench","lastName":"Mark"}}"""
+                    .formatted(pacedQuotes.get(i), UUID.randomUUID().toString().substring(0, 12));
+            HTTP.sendAsync(request(base + "/api/v1/contracts", token, body), HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(r -> {
+                        try {
+                            pacedResponded.put(JSON.readTree(r.body()).get("contractNumber").asText(), System.currentTimeMillis());
+                        } catch (Exception e) {
+                            System.err.println("paced submission failed: " + r.statusCode() + " " + r.body());
+                        }
+                        pacedDone.countDown();
+                    });
+        }, 0, 1_000_000 / rate, java.util.concurrent.TimeUnit.MICROSECONDS);
+        pacedDone.await(pacedSeconds * 3L, java.util.concurrent.TimeUnit.SECONDS);
+        pacer.shutdownNow();
+        deadline = System.currentTimeMillis() + 60_000;
+        while (!received.keySet().containsAll(pacedResponded.keySet()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
         }
+        running.set(0);
+        partner.join();
+        List<Long> pacedCommit = new ArrayList<>();
+        List<Long> pacedResponse = new ArrayList<>();
+        latencies(pacedResponded, received, eventTime, pacedCommit, pacedResponse);
 
         // the same rows, plain JDBC, same concurrency: what PostgreSQL alone does
         List<String> baselineQuotes = quotes(base, token, submissions, clients);
@@ -135,13 +175,33 @@ public final class ContractSubmissionBenchmark {
         System.out.printf("| plain JDBC submissions/s (same rows, one transaction each) | %.0f |%n", jdbcRate);
         System.out.printf("| service overhead (JDBC / REST) | %.1fx |%n", jdbcRate / apiRate);
         System.out.printf("| events received by the partner | %d of %d |%n", commitToConsumer.size(), submissions);
-        System.out.printf("| event time (before commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
+        System.out.printf("| saturated: event time (before commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
                 pct(commitToConsumer, 50), pct(commitToConsumer, 99), pct(commitToConsumer, 100));
-        System.out.printf("| HTTP response (after commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
+        System.out.printf("| saturated: HTTP response (after commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
                 pct(responseToConsumer, 50), pct(responseToConsumer, 99), pct(responseToConsumer, 100));
+        System.out.printf("| paced at %d/s for %d s: events received | %d of %d |%n", rate, pacedSeconds, pacedCommit.size(), pacedQuotes.size());
+        System.out.printf("| paced: event time (before commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
+                pct(pacedCommit, 50), pct(pacedCommit, 99), pct(pacedCommit, 100));
+        System.out.printf("| paced: HTTP response (after commit) -> consumer, p50 / p99 / max ms | %d / %d / %d |%n",
+                pct(pacedResponse, 50), pct(pacedResponse, 99), pct(pacedResponse, 100));
         System.out.printf("| heap used after run | %d MiB |%n",
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
-        System.exit(0);
+    }
+
+    private static void latencies(Map<String, Long> respondedAt, Map<String, Long> received, Map<String, Instant> eventTime,
+                                  List<Long> fromEventTime, List<Long> fromResponse) {
+        for (Map.Entry<String, Long> e : respondedAt.entrySet()) {
+            Long at = received.get(e.getKey());
+            if (at != null) {
+                fromEventTime.add(at - eventTime.get(e.getKey()).toEpochMilli());
+                fromResponse.add(at - e.getValue());
+            }
+        }
+    }
+
+    private static HttpRequest request(String url, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static List<String> quotes(String base, String token, int count, int clients) throws Exception {
@@ -151,8 +211,11 @@ public final class ContractSubmissionBenchmark {
             String body = """
                     {"vin":"%s","make":"HONDA","modelYear":%d,"odometer":20000,"vehicleInServiceDate":"%s",
                      "saleDate":"%s","customerState":"TX"}""".formatted(vin(), sale.getYear() - 1, sale.minusYears(1), sale);
-            JsonNode quote = JSON.readTree(post(base + "/api/v1/rates", token, body).body());
-            ids.add(quote.get("quoteId").asText());
+            HttpResponse<String> response = post(base + "/api/v1/rates", token, body);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("rating failed: " + response.statusCode() + " " + response.body());
+            }
+            ids.add(JSON.readTree(response.body()).get("quoteId").asText());
         });
         return new ArrayList<>(ids);
     }
@@ -186,7 +249,7 @@ public final class ContractSubmissionBenchmark {
                     String number = "JDB" + String.format("%08d", i) + "-" + String.format("%02d", i % 100);
                     Timestamp now = Timestamp.from(Instant.now());
                     try (PreparedStatement st = c.prepareStatement("""
-                            INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin,
+                            INSERT INTO contract.contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin,
                               make, model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible,
                               dealer_cost, suggested_retail, customer_price, financed, customer_first_name, customer_last_name,
                               customer_state, status, submitted_by, submitted_at, updated_at)
@@ -202,7 +265,7 @@ public final class ContractSubmissionBenchmark {
                         st.executeUpdate();
                     }
                     try (PreparedStatement st = c.prepareStatement("""
-                            INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
+                            INSERT INTO contract.contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
                             VALUES (?, ?, ?, 'bench', 'jdbc', ?)""")) {
                         for (String[] change : new String[][] {{null, "SUBMITTED"}, {"SUBMITTED", "ACTIVE"}}) {
                             st.setString(1, number);
@@ -214,7 +277,7 @@ public final class ContractSubmissionBenchmark {
                         st.executeBatch();
                     }
                     try (PreparedStatement st = c.prepareStatement("""
-                            INSERT INTO outbox_event (event_id, destination, event_type, aggregate_id, payload, headers, occurred_at, published_at)
+                            INSERT INTO contract.outbox_event (event_id, destination, event_type, aggregate_id, payload, headers, occurred_at, published_at)
                             VALUES (?, 'contract-events', 'bench', ?, CAST(? AS json), CAST('{}' AS jsonb), ?, now())""")) {
                         for (int e = 0; e < 2; e++) {
                             st.setObject(1, UUID.randomUUID());
@@ -272,9 +335,7 @@ public final class ContractSubmissionBenchmark {
     }
 
     private static HttpResponse<String> post(String url, String token, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(url, token, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long pct(List<Long> values, int percentile) {

@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
 
+    private final ExecutorService publishers;
     private volatile boolean running;
     private Thread worker;
     private Instant nextPurge = Instant.EPOCH;
@@ -49,24 +55,50 @@ public class OutboxRelay implements SmartLifecycle {
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.publishers = Executors.newFixedThreadPool(properties.publishers(), r -> {
+            Thread t = new Thread(r, "outbox-publisher-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What one pass over the buckets did. */
     public record Pass(int published, boolean failed, boolean more) {
     }
 
-    /** One pass over every bucket this instance can take now. */
+    /**
+     * One pass over every bucket this instance can take now, {@code fni.outbox.publishers}
+     * buckets at a time: sends are synchronous, so parallel buckets are what makes throughput,
+     * while each bucket (and so each aggregate) still has one publisher.
+     */
     public Pass drainOnce() {
+        List<Future<Pass>> passes = new ArrayList<>(BUCKETS);
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            int b = bucket;
+            passes.add(publishers.submit(() -> drainBucket(b)));
+        }
         int published = 0;
         boolean failed = false;
         boolean more = false;
-        for (int bucket = 0; bucket < BUCKETS && !failed; bucket++) {
-            Pass pass = drainBucket(bucket);
+        for (Future<Pass> future : passes) {
+            Pass pass = await(future);
             published += pass.published();
-            failed = pass.failed();
+            failed |= pass.failed();
             more |= pass.more();
         }
         return new Pass(published, failed, more);
+    }
+
+    private static Pass await(Future<Pass> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private Pass drainBucket(int bucket) {
@@ -155,6 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         notifications.close();
+        publishers.shutdown();
     }
 
     @Override
