@@ -7,6 +7,7 @@ import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.TestDatabase;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
+import com.fniexchange.testsupport.TestVins;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
@@ -210,7 +211,7 @@ public final class ContractSubmissionBenchmark {
         parallel(count, clients, i -> {
             String body = """
                     {"vin":"%s","make":"HONDA","modelYear":%d,"odometer":20000,"vehicleInServiceDate":"%s",
-                     "saleDate":"%s","customerState":"TX"}""".formatted(vin(), sale.getYear() - 1, sale.minusYears(1), sale);
+                     "saleDate":"%s","customerState":"TX"}""".formatted(TestVins.next(), sale.getYear() - 1, sale.minusYears(1), sale);
             HttpResponse<String> response = post(base + "/api/v1/rates", token, body);
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("rating failed: " + response.statusCode() + " " + response.body());
@@ -259,7 +260,7 @@ public final class ContractSubmissionBenchmark {
                         st.setString(1, number);
                         st.setString(2, "J-" + i);
                         st.setObject(3, UUID.fromString(quotes.get(i)));
-                        st.setString(4, vin());
+                        st.setString(4, TestVins.next());
                         st.setTimestamp(5, now);
                         st.setTimestamp(6, now);
                         st.executeUpdate();
@@ -293,22 +294,6 @@ public final class ContractSubmissionBenchmark {
             });
             return quotes.size() / ((System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static String vin() {
-        // a random serial with its check digit computed
-        String body = "1HGCM826_3A" + String.format("%06d", (int) (Math.random() * 1_000_000));
-        int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
-        int[] letters = {1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = body.charAt(i);
-            if (i != 8) {
-                sum += (Character.isDigit(c) ? c - '0' : letters[c - 'A']) * weights[i];
-            }
-        }
-        int r = sum % 11;
-        return body.substring(0, 8) + (r == 10 ? 'X' : (char) ('0' + r)) + body.substring(9);
     }
 
     private interface Task {

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *                           ({@code kafka_messageKey} for Kafka, {@code azure_partition_key} for Event Hubs)
  * @param retention          how long published rows are kept for audit before they are purged
  * @param destinations       the topics / event hubs this service publishes to; each gets an output binding
- *                           {@code <destination>-out-0} (see PlatformStreamDefaults)
+ *                           {@code <destination>-out-0} (see PlatformDefaults)
  */
 @Validated
 @ConfigurationProperties("fni.outbox")

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import com.fniexchange.platform.stream.PlatformStreamDefaults;
+import com.fniexchange.platform.PlatformDefaults;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -35,7 +35,7 @@ class OutboxPublisher {
                 .copyHeaders(headers(row))
                 .setHeader(partitionKeyHeader, row.aggregateId())
                 .build();
-        if (!streamBridge.send(PlatformStreamDefaults.bindingName(row.destination()), message)) {
+        if (!streamBridge.send(PlatformDefaults.bindingName(row.destination()), message)) {
             throw new IllegalStateException("binder refused event " + row.eventId() + " for " + row.destination());
         }
     }

@@ -12,7 +12,8 @@ import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 @ConditionalOnClass(SimpleKafkaHeaderMapper.class)
 public class StreamAutoConfiguration {
 
-    static final String KAFKA_HEADER_MAPPER = "fniKafkaHeaderMapper";
+    /** The bean name the Kafka binder is pointed at (see PlatformDefaults). */
+    public static final String KAFKA_HEADER_MAPPER = "fniKafkaHeaderMapper";
 
     @Bean(KAFKA_HEADER_MAPPER)
     KafkaHeaderMapper fniKafkaHeaderMapper() {

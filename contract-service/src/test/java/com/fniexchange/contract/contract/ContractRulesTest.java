@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
-import com.fniexchange.contract.Vins;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.TestVins;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class ContractRulesTest {
     }
 
     String quote(String state) {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), state));
+        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), state));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("quoteId").asText();
     }
@@ -83,7 +83,7 @@ class ContractRulesTest {
 
     @Test
     void saleOlderThanSixtyDaysCannotBeRated() {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), "TX", 10_000, Api.today().minusDays(61)));
+        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX", 10_000, Api.today().minusDays(61)));
         assertThat(r.status()).isEqualTo(400);
         assertThat(errorFor(r.json(), "saleDate")).isEqualTo("is more than 60 days ago; sales older than that cannot be contracted");
     }
@@ -96,7 +96,7 @@ class ContractRulesTest {
 
     @Test
     void highOdometerAndOldVehicleMakePlansIneligibleWithReasons() {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), "TX", 130_000, Api.today().minusDays(1)));
+        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX", 130_000, Api.today().minusDays(1)));
         assertThat(r.status()).isEqualTo(201);
         JsonNode ineligible = r.json().get("ineligiblePlans");
         assertThat(ineligible.toString()).contains("odometer 130000 is above the plan's limit of 125000 miles");
@@ -263,7 +263,7 @@ class ContractRulesTest {
         String token = DevJwt.dealer(pagingDealer);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String q = api.post("/api/v1/rates", token, Api.rateRequest(Vins.next(), "TX")).json().get("quoteId").asText();
+            String q = api.post("/api/v1/rates", token, Api.rateRequest(TestVins.next(), "TX")).json().get("quoteId").asText();
             created.add(api.post("/api/v1/contracts", token, Api.submission(q, "TW-60", deal(), "699.00")).json().get("contractNumber").asText());
         }
         List<String> seen = new ArrayList<>();
@@ -339,10 +339,10 @@ class ContractRulesTest {
         assertThat(different.json().get("type").asText()).endsWith("/idempotency-key-reused");
 
         // the key space is the dealer's: another dealer's identical key is unrelated
-        Api.Response otherDealer = api.post("/api/v1/rates", DevJwt.dealer("D3003"), Api.rateRequest(Vins.next(), "TX"), "Idempotency-Key", key);
+        Api.Response otherDealer = api.post("/api/v1/rates", DevJwt.dealer("D3003"), Api.rateRequest(TestVins.next(), "TX"), "Idempotency-Key", key);
         assertThat(otherDealer.status()).isEqualTo(201);
 
-        Api.Response badKey = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), "TX"), "Idempotency-Key", "has space");
+        Api.Response badKey = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX"), "Idempotency-Key", "has space");
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(errorFor(badKey.json(), "Idempotency-Key")).contains("printable");
     }

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
-import com.fniexchange.contract.Vins;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.TestVins;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +71,7 @@ class BrokerOutageTest {
         String dealer = DevJwt.dealer("D4004");
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String quoteId = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), "TX")).json().get("quoteId").asText();
+            String quoteId = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX")).json().get("quoteId").asText();
             // every other one goes to review, so some contracts have three events
             String price = i % 2 == 0 ? "2195.00" : "900.00";
             Api.Response r = api.post("/api/v1/contracts", dealer, Api.submission(quoteId, "VSC-60-75-100", "OUT-" + UUID.randomUUID().toString().substring(0, 8), price));

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
-import com.fniexchange.contract.Vins;
 import com.fniexchange.model.event.EventSchemas;
 import com.fniexchange.model.event.EventType;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.TestVins;
 import com.fniexchange.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +61,7 @@ class ContractEventStreamTest {
 
     @Test
     void quoteSubmitThenEventsArriveKeyedWithCloudEventsHeadersAndValidBodies() throws Exception {
-        String vin = Vins.next();
+        String vin = TestVins.next();
         Api.Response quote = api.post("/api/v1/rates", dealer, Api.rateRequest(vin, "TX"));
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
         String quoteId = quote.json().get("quoteId").asText();
@@ -97,7 +97,7 @@ class ContractEventStreamTest {
 
     @Test
     void contractPendingReviewThenApprovedPublishesOrderedEvents() throws Exception {
-        String quoteId = api.post("/api/v1/rates", dealer, Api.rateRequest(Vins.next(), "TX")).json().get("quoteId").asText();
+        String quoteId = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX")).json().get("quoteId").asText();
         Api.Response submitted = api.post("/api/v1/contracts", dealer,
                 Api.submission(quoteId, "VSC-60-75-100", "DEAL-" + UUID.randomUUID().toString().substring(0, 8), "900.00"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);

@@ -1,15 +1,15 @@
-package com.fniexchange.contract;
+package com.fniexchange.testsupport;
 
 import com.fniexchange.model.Vin;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Valid, distinct VINs for tests: a serial in the last six positions, the check digit computed. */
-public final class Vins {
+public final class TestVins {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 500_000);
     private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
 
-    private Vins() {
+    private TestVins() {
     }
 
     public static String next() {

@@ -1,4 +1,6 @@
-package com.fniexchange.platform.stream;
+package com.fniexchange.platform;
+
+import com.fniexchange.platform.stream.StreamAutoConfiguration;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +14,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Binder settings every publishing service needs, as lowest-precedence defaults (a service's
- * own configuration wins). They make a send return only once the broker acknowledged it, which
+ * Settings every service shares, as lowest-precedence defaults (a service's own configuration
+ * wins): the web and actuator conventions, and the binder settings every publishing service
+ * needs.
+ *
+ * <p>Web: unknown JSON fields are refused (a typo is reported, not ignored); the actuator
+ * exposes health (with probes), info, prometheus and metrics, every meter tagged with the
+ * application name; logs are structured JSON (ECS) unless {@code FNI_LOG_FORMAT} says otherwise.
+ *
+ * <p>Stream: Sends return only once the broker acknowledged them, which
  * is what the outbox relay's "mark published after ack" rests on, and they keep partners'
  * messages clean: the contract number as the record key, CloudEvents headers and nothing else.
  *
@@ -26,9 +35,9 @@ import org.springframework.core.env.Profiles;
  * never completed later behind the relay's back. Profile {@code eventhubs}: the Event Hubs
  * binder, sync producer, partition key header {@code azure_partition_key}.
  */
-public class PlatformStreamDefaults implements EnvironmentPostProcessor, Ordered {
+public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
-    static final String SOURCE = "fni-platform-stream-defaults";
+    static final String SOURCE = "fni-platform-defaults";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -46,6 +55,11 @@ public class PlatformStreamDefaults implements EnvironmentPostProcessor, Ordered
             }
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("logging.structured.format.console", "${FNI_LOG_FORMAT:ecs}");
         defaults.put("spring.cloud.stream.kafka.binder.header-mapper-bean-name", StreamAutoConfiguration.KAFKA_HEADER_MAPPER);
         defaults.put("spring.cloud.stream.kafka.binder.required-acks", "all");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.key.serializer",
