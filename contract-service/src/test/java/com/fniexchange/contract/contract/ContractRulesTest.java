@@ -359,6 +359,35 @@ class ContractRulesTest {
         assertThat(Map.of("replayed", String.valueOf(replay.header("Idempotency-Replayed")))).containsEntry("replayed", "true");
     }
 
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneContract() throws Exception {
+        String body = Api.submission(quote("TX"), "VSC-36-36-100", deal(), "1695.00");
+        String key = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(pool.submit(() -> api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key)));
+        }
+        List<Api.Response> responses = new ArrayList<>();
+        for (var call : calls) {
+            responses.add(call.get());
+        }
+        pool.shutdown();
+        // the first runs; the others replay it or are told it is still running, never a second contract
+        assertThat(responses).filteredOn(r -> r.status() == 201 && r.header("Idempotency-Replayed") == null).hasSize(1);
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.status()).isIn(201, 409);
+            if (r.status() == 409) {
+                assertThat(r.json().get("type").asText()).endsWith("/idempotency-request-in-progress");
+                assertThat(r.header("Retry-After")).isEqualTo("1");
+            }
+        });
+        String number = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().get("contractNumber").asText();
+        String dealNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("dealNumber").asText();
+        assertThat(count("SELECT count(*) FROM contract WHERE deal_number = '" + dealNumber + "'")).isEqualTo(1);
+        assertThat(number).isNotBlank();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
