@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,9 +118,5 @@ class EventSchemasTest {
         assertThat(EventEnvelope.fromHeaders(headers)).isEqualTo(envelope);
         assertThat(EventType.parse("com.fniexchange.contract.pending-review.v1"))
                 .isEqualTo(ContractPendingReview.TYPE);
-    }
-
-    static Function<DomainEvent, String> name() {
-        return e -> e.getClass().getSimpleName();
     }
 }

@@ -1,6 +1,7 @@
 package com.fniexchange.platform.outbox;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -61,9 +62,11 @@ class OutboxNotifications implements AutoCloseable {
         connection = dataSource.getConnection();
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {
-            var rs = st.executeQuery("SELECT current_schema()");
-            rs.next();
-            String channel = rs.getString(1) + "_outbox";
+            String channel;
+            try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                channel = rs.getString(1) + "_outbox";
+            }
             st.execute("LISTEN \"" + channel.replace("\"", "") + "\"");
         }
     }
