@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,19 @@ class ContractRulesTest {
         List<String> eligible = new ArrayList<>();
         r.json().get("plans").forEach(p -> eligible.add(p.get("planCode").asText()));
         assertThat(eligible).contains("VSC-36-36-100", "GAP-72", "TW-36").doesNotContain("VSC-60-75-100", "VSC-84-125-0");
+    }
+
+    @Test
+    void oldVehiclesAndUncoveredMakesAreIneligibleWithReasons() {
+        LocalDate sale = Api.today().minusDays(1);
+        Api.Response r = api.post("/api/v1/rates", dealer, """
+                {"vin":"%s","make":"Ford","modelYear":%d,"odometer":40000,"vehicleInServiceDate":"%s",
+                 "saleDate":"%s","customerState":"TX"}""".formatted(TestVins.next(), sale.getYear() - 8, sale.minusYears(8), sale));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String ineligible = r.json().get("ineligiblePlans").toString();
+        assertThat(ineligible).contains("vehicle is 8 model years old; plan allows at most 6")
+                .contains("make FORD is not covered; plan covers HONDA, ACURA, TOYOTA, LEXUS")
+                .contains("amountFinanced and loanTermMonths are needed to rate this plan");
     }
 
     @Test

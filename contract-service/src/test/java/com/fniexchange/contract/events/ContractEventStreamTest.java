@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,6 +43,8 @@ class ContractEventStreamTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
     Api api;
     final String dealer = DevJwt.dealer("D1001");
 
@@ -93,6 +97,8 @@ class ContractEventStreamTest {
         assertThat(body.get("vin").asText()).isEqualTo(vin);
         assertThat(body.get("dealerCost").decimalValue()).isEqualByComparingTo("1100.00");
         assertThat(events.get(0).value()).contains("\"dealerCost\":1100.00").doesNotContain("Jane");
+        assertThat(meters.get("fni.events.published").tag("type", "com.fniexchange.contract.submitted.v1")
+                .tag("destination", "contract-events").counter().count()).isPositive();
     }
 
     @Test
