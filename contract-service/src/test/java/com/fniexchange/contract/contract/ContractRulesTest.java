@@ -78,6 +78,8 @@ class ContractRulesTest {
         assertThat(errorFor(problem, "vin")).isEqualTo("VIN check digit (position 9) is '4' but the other characters give '3'");
         assertThat(errorFor(problem, "customerState")).isEqualTo("must be a two-letter US state code, such as TX");
         assertThat(errorFor(problem, "saleDate")).startsWith("must not be in the future");
+        assertThat(errorFor(problem, "make")).isEqualTo("is required and must not be blank");
+        assertThat(errorFor(problem, "odometer")).isEqualTo("must be at least 0");
         assertThat(errorFor(problem, "vehicleInServiceDate")).startsWith("must not be after the sale date");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at com.");
     }
@@ -134,7 +136,7 @@ class ContractRulesTest {
         assertThat(errorFor(wrongType.json(), "quoteId")).isEqualTo("'not-a-uuid' is not a UUID");
 
         Api.Response tooManyDecimals = api.post("/api/v1/contracts", dealer, Api.submission(UUID.randomUUID().toString(), "VSC-60-75-100", deal(), "10.005"));
-        assertThat(errorFor(tooManyDecimals.json(), "customerPrice")).contains("numeric value out of bounds");
+        assertThat(errorFor(tooManyDecimals.json(), "customerPrice")).isEqualTo("must have at most 10 digits before the point and 2 after it");
 
         Api.Response xml = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rates"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<rate/>")), dealer);
@@ -235,7 +237,7 @@ class ContractRulesTest {
 
         Api.Response noReason = api.post("/api/v1/contracts/" + number + "/void", dealer, "{}");
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(errorFor(noReason.json(), "reason")).isEqualTo("must not be blank");
+        assertThat(errorFor(noReason.json(), "reason")).isEqualTo("is required and must not be blank");
     }
 
     @Test
