@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
  * @param batchSize          rows published per bucket per transaction
  * @param publishers         buckets published in parallel by this instance (sends are synchronous)
+ * @param senders            sends in flight at once across those buckets, one per aggregate at most
  * @param backoffInitial     first pause after the broker refused a send; doubles up to {@code backoffMax}
  * @param backoffMax         longest pause between attempts while the broker is down
  * @param partitionKeyHeader message header the binder turns into the partition key
@@ -35,6 +36,7 @@ public record OutboxProperties(
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
         @Min(1) @Max(16) @DefaultValue("4") int publishers,
+        @Min(1) @Max(256) @DefaultValue("16") int senders,
         @NotNull @DefaultValue("200ms") Duration backoffInitial,
         @NotNull @DefaultValue("30s") Duration backoffMax,
         @NotBlank @DefaultValue("kafka_messageKey") String partitionKeyHeader,

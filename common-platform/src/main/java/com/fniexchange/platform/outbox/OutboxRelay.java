@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bucket) has one publisher at a time and its order holds. A row is marked published in the
  * same transaction, after the synchronous send returned; a crash in between republishes it,
  * which consumers absorb through their inbox. When a send fails the bucket stops there (later
- * rows of that bucket wait, keeping order) and the relay backs off exponentially.
+ * rows of that aggregate wait, keeping order) and the relay backs off exponentially.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -42,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
 
     private final ExecutorService publishers;
+    private final ExecutorService senders;
     private volatile boolean running;
     private Thread worker;
     private Instant nextPurge = Instant.EPOCH;
@@ -58,6 +61,12 @@ public class OutboxRelay implements SmartLifecycle {
         AtomicInteger threads = new AtomicInteger();
         this.publishers = Executors.newFixedThreadPool(properties.publishers(), r -> {
             Thread t = new Thread(r, "outbox-publisher-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger senderThreads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
+            Thread t = new Thread(r, "outbox-sender-" + senderThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -90,7 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
         return new Pass(published, failed, more);
     }
 
-    private static Pass await(Future<Pass> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -101,29 +110,55 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Publishes one bucket's next batch. Rows of one aggregate form a chain sent one after
+     * another; chains of different aggregates are sent side by side, since only each aggregate's
+     * own order matters and a synchronous send mostly waits for the broker. A failed send ends
+     * its chain (that aggregate's later rows wait for the next pass); other chains go on.
+     */
     private Pass drainBucket(int bucket) {
         return transactions.execute(status -> {
             if (!repository.tryOwnBucket(bucket)) {
                 return new Pass(0, false, false);
             }
             List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
+            Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
+            rows.forEach(row -> chains.computeIfAbsent(row.aggregateId(), k -> new ArrayList<>()).add(row));
+            List<Future<Chain>> sending = new ArrayList<>(chains.size());
+            chains.values().forEach(chain -> sending.add(senders.submit(() -> send(chain))));
             List<Long> sent = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
-                try {
-                    publisher.publish(row);
-                } catch (RuntimeException e) {
-                    repository.markPublished(sent);
-                    repository.recordFailure(row.id(), rootMessage(e));
-                    metrics.failed();
-                    log.warn("outbox event {} ({}) not acknowledged, will retry: {}", row.eventId(), row.eventType(), rootMessage(e));
-                    return new Pass(sent.size(), true, true);
+            boolean failed = false;
+            for (Future<Chain> future : sending) {
+                Chain chain = await(future);
+                sent.addAll(chain.sent());
+                if (chain.failedRow() != null) {
+                    failed = true;
+                    repository.recordFailure(chain.failedRow().id(), chain.failure());
                 }
-                sent.add(row.id());
-                metrics.published(row);
             }
             repository.markPublished(sent);
-            return new Pass(sent.size(), false, rows.size() == properties.batchSize());
+            return new Pass(sent.size(), failed, failed || rows.size() == properties.batchSize());
         });
+    }
+
+    /** What one aggregate's chain achieved: the rows acknowledged, and the row that failed, if one did. */
+    private record Chain(List<Long> sent, OutboxRow failedRow, String failure) {
+    }
+
+    private Chain send(List<OutboxRow> chain) {
+        List<Long> sent = new ArrayList<>(chain.size());
+        for (OutboxRow row : chain) {
+            try {
+                publisher.publish(row);
+            } catch (RuntimeException e) {
+                metrics.failed();
+                log.warn("outbox event {} ({}) not acknowledged, will retry: {}", row.eventId(), row.eventType(), rootMessage(e));
+                return new Chain(sent, row, rootMessage(e));
+            }
+            sent.add(row.id());
+            metrics.published(row);
+        }
+        return new Chain(sent, null, null);
     }
 
     private void run() {
@@ -188,6 +223,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         notifications.close();
         publishers.shutdown();
+        senders.shutdown();
     }
 
     @Override

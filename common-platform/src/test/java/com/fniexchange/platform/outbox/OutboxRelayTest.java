@@ -68,7 +68,7 @@ class OutboxRelayTest {
 
     /** A relay instance of its own, as a second (third...) service instance would run. */
     OutboxRelay anotherRelay(int batchSize) {
-        OutboxProperties small = new OutboxProperties(null, true, properties.pollInterval(), batchSize, properties.publishers(),
+        OutboxProperties small = new OutboxProperties(null, true, properties.pollInterval(), batchSize, properties.publishers(), properties.senders(),
                 properties.backoffInitial(), properties.backoffMax(), properties.partitionKeyHeader(), properties.retention(),
                 properties.destinations());
         return new OutboxRelay(repository, new OutboxPublisher(streamBridge, JSON, small.partitionKeyHeader()), metrics,
