@@ -33,7 +33,9 @@ import org.springframework.web.util.WebUtils;
  * a retry with the same key and the same body gets the same status and body back (marked
  * {@code Idempotency-Replayed: true}) without running again; the same key with a different
  * body is refused with 422; a retry while the first is still running gets 409. Keys are scoped
- * to the caller (the dealer, for dealers). Server errors are not kept, so they can be retried.
+ * to the caller (the dealer, for dealers). Server errors are not kept, so they can be retried; a
+ * first request that never finished (its instance died) frees the key after
+ * {@code fni.idempotency.abandon-after}.
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -74,15 +76,15 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         String scope = caller.scope();
         String hash = hash(request);
         Instant now = clock.instant();
-        store.releaseIfExpired(scope, key, now);
-        if (store.claim(scope, key, hash, now.plus(properties.retention()))) {
+        store.releaseIfStale(scope, key, now, now.minus(properties.abandonAfter()));
+        if (store.claim(scope, key, hash, now, now.plus(properties.retention()))) {
             runFirst(request, response, chain, scope, key);
             return;
         }
         Optional<StoredResponse> stored = store.find(scope, key);
         if (stored.isEmpty()) {
             // released between our claim and read: the first request failed, so this one may run
-            if (store.claim(scope, key, hash, now.plus(properties.retention()))) {
+            if (store.claim(scope, key, hash, now, now.plus(properties.retention()))) {
                 runFirst(request, response, chain, scope, key);
                 return;
             }

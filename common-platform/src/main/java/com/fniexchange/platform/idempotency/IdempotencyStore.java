@@ -15,15 +15,16 @@ class IdempotencyStore {
     }
 
     /** Claims the key for a first request; false when it is already taken. */
-    boolean claim(String caller, String key, String requestHash, Instant expiresAt) {
+    boolean claim(String caller, String key, String requestHash, Instant now, Instant expiresAt) {
         return jdbc.sql("""
-                INSERT INTO idempotency_key (caller, idem_key, request_hash, expires_at)
-                VALUES (:caller, :key, :hash, :expiresAt)
+                INSERT INTO idempotency_key (caller, idem_key, request_hash, created_at, expires_at)
+                VALUES (:caller, :key, :hash, :now, :expiresAt)
                 ON CONFLICT (caller, idem_key) DO NOTHING
                 """)
                 .param("caller", caller)
                 .param("key", key)
                 .param("hash", requestHash)
+                .param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
                 .update() == 1;
     }
@@ -70,11 +71,19 @@ class IdempotencyStore {
                 .update();
     }
 
-    void releaseIfExpired(String caller, String key, Instant now) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE caller = :caller AND idem_key = :key AND expires_at < :now")
+    /**
+     * Frees the key when its stored response expired, or when its first request never finished
+     * (the instance died mid-request) and was started before {@code abandonedBefore}.
+     */
+    void releaseIfStale(String caller, String key, Instant now, Instant abandonedBefore) {
+        jdbc.sql("""
+                DELETE FROM idempotency_key WHERE caller = :caller AND idem_key = :key
+                  AND (expires_at < :now OR (status IS NULL AND created_at < :abandonedBefore))
+                """)
                 .param("caller", caller)
                 .param("key", key)
                 .param("now", Timestamp.from(now))
+                .param("abandonedBefore", Timestamp.from(abandonedBefore))
                 .update();
     }
 }

@@ -404,6 +404,28 @@ class ContractRulesTest {
         assertThat(number).isNotBlank();
     }
 
+    @Test
+    void aKeyWhoseFirstRequestDiedMidwayIsFreedAfterTheAbandonTime() {
+        String body = Api.submission(quote("TX"), "TW-60", deal(), "699.00");
+        String key = UUID.randomUUID().toString();
+        Api.Response first = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        // as if the instance had died before storing the response, three minutes ago
+        jdbc.sql("""
+                UPDATE idempotency_key SET status = NULL, response_body = NULL, created_at = now() - interval '3 minutes'
+                WHERE idem_key = :key""").param("key", key).update();
+        Api.Response retry = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
+        // it runs again, and the natural key stops a second contract
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.json().get("type").asText()).endsWith("/duplicate-contract");
+        assertThat(retry.header("Idempotency-Replayed")).isNull();
+
+        jdbc.sql("UPDATE idempotency_key SET status = NULL, created_at = now() WHERE idem_key = :key").param("key", key).update();
+        Api.Response running = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
+        assertThat(running.status()).isEqualTo(409);
+        assertThat(running.json().get("type").asText()).endsWith("/idempotency-request-in-progress");
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
