@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ContractIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractIntake.class);
 
     private final QuoteRepository quotes;
     private final PlanCatalog catalog;
@@ -111,6 +115,8 @@ class ContractIntake {
         } else {
             events.pendingReview(contract, now);
         }
+        log.info("contract {} issued {} for dealer {} deal {} plan {}{}", number, status, dealer, submission.dealNumber(),
+                plan.planCode(), reasons.isEmpty() ? "" : " (review: " + String.join("; ", reasons) + ")");
         return contracts.find(number).orElseThrow();
     }
 

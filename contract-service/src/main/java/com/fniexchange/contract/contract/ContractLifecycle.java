@@ -15,12 +15,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Review (approve, reject) and void: each a locked read, a rule check, a status change and its event. */
 @Service
 class ContractLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractLifecycle.class);
 
     private final ContractRepository contracts;
     private final ContractEvents events;
@@ -93,6 +97,7 @@ class ContractLifecycle {
     private void change(Contract c, ContractStatus to, String reason, Caller caller, Instant now) {
         contracts.changeStatus(c.contractNumber(), to, List.of(), now);
         contracts.recordStatusChange(c.contractNumber(), c.status(), to, reason, caller.actor(), now);
+        log.info("contract {} {} -> {} by {}: {}", c.contractNumber(), c.status(), to, caller.actor(), reason);
     }
 
     private Instant now() {

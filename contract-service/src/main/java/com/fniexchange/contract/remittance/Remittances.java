@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Remittances {
+
+    private static final Logger log = LoggerFactory.getLogger(Remittances.class);
 
     private final RemittanceRepository remittances;
     private final ContractEvents events;
@@ -85,6 +89,7 @@ class Remittances {
             events.publish(new ContractRemitted(ContractNumber.of(line.contractNumber()), dealer, batch.remittanceId(),
                     line.dealerCost(), now));
         }
+        log.info("remittance {} from dealer {}: {} contracts, dealer cost {}", batch.remittanceId(), dealer, lines.size(), total);
         return batch;
     }
 }
