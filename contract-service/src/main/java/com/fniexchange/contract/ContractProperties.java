@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param voidWindowDays     a contract can be voided up to this many days after its sale date
  * @param lateSubmissionDays a contract submitted later than this after the sale goes to review
  * @param maxMarkupRatio     customer price above suggested retail times this goes to review
+ * @param quoteRetention     uncontracted quotes are deleted this long after they expired
  */
 @Validated
 @ConfigurationProperties("fni.contract")
@@ -25,5 +26,6 @@ public record ContractProperties(
         @Min(1) @DefaultValue("60") int saleWindowDays,
         @Min(0) @DefaultValue("30") int voidWindowDays,
         @Min(0) @DefaultValue("30") int lateSubmissionDays,
-        @NotNull @DecimalMin("1.0") @DefaultValue("1.5") BigDecimal maxMarkupRatio) {
+        @NotNull @DecimalMin("1.0") @DefaultValue("1.5") BigDecimal maxMarkupRatio,
+        @NotNull @DefaultValue("90d") Duration quoteRetention) {
 }
