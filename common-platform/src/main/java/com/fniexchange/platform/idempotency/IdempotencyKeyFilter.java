@@ -75,22 +75,25 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         Caller caller = CallerArgumentResolver.current();
         String scope = caller.scope();
         String hash = hash(request);
-        Instant now = clock.instant();
-        store.releaseIfStale(scope, key, now, now.minus(properties.abandonAfter()));
-        if (store.claim(scope, key, hash, now, now.plus(properties.retention()))) {
+        if (claim(scope, key, hash)) {
             runFirst(request, response, chain, scope, key);
             return;
         }
         Optional<StoredResponse> stored = store.find(scope, key);
         if (stored.isEmpty()) {
             // released between our claim and read: the first request failed, so this one may run
-            if (store.claim(scope, key, hash, now, now.plus(properties.retention()))) {
+            if (claim(scope, key, hash)) {
                 runFirst(request, response, chain, scope, key);
                 return;
             }
             stored = store.find(scope, key);
         }
         replay(request, response, stored.orElseThrow(), hash, key);
+    }
+
+    private boolean claim(String scope, String key, String hash) {
+        Instant now = clock.instant();
+        return store.claim(scope, key, hash, now, now.plus(properties.retention()), now.minus(properties.abandonAfter()));
     }
 
     private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope, String key)

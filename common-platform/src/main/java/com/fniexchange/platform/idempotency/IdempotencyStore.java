@@ -14,18 +14,28 @@ class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    /** Claims the key for a first request; false when it is already taken. */
-    boolean claim(String caller, String key, String requestHash, Instant now, Instant expiresAt) {
+    /**
+     * Claims the key for a first request, in one statement: a new key is inserted; a key whose
+     * stored response expired, or whose first request never finished and started before
+     * {@code abandonedBefore} (its instance died mid-request), is taken over. False when the key
+     * is held by a live request or a stored response.
+     */
+    boolean claim(String caller, String key, String requestHash, Instant now, Instant expiresAt, Instant abandonedBefore) {
         return jdbc.sql("""
                 INSERT INTO idempotency_key (caller, idem_key, request_hash, created_at, expires_at)
                 VALUES (:caller, :key, :hash, :now, :expiresAt)
-                ON CONFLICT (caller, idem_key) DO NOTHING
+                ON CONFLICT (caller, idem_key) DO UPDATE
+                    SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, location = NULL,
+                        response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+                    WHERE idempotency_key.expires_at < :now
+                       OR (idempotency_key.status IS NULL AND idempotency_key.created_at < :abandonedBefore)
                 """)
                 .param("caller", caller)
                 .param("key", key)
                 .param("hash", requestHash)
                 .param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
+                .param("abandonedBefore", Timestamp.from(abandonedBefore))
                 .update() == 1;
     }
 
@@ -71,19 +81,4 @@ class IdempotencyStore {
                 .update();
     }
 
-    /**
-     * Frees the key when its stored response expired, or when its first request never finished
-     * (the instance died mid-request) and was started before {@code abandonedBefore}.
-     */
-    void releaseIfStale(String caller, String key, Instant now, Instant abandonedBefore) {
-        jdbc.sql("""
-                DELETE FROM idempotency_key WHERE caller = :caller AND idem_key = :key
-                  AND (expires_at < :now OR (status IS NULL AND created_at < :abandonedBefore))
-                """)
-                .param("caller", caller)
-                .param("key", key)
-                .param("now", Timestamp.from(now))
-                .param("abandonedBefore", Timestamp.from(abandonedBefore))
-                .update();
-    }
 }

@@ -39,9 +39,7 @@ public @interface ValidVin {
                 new Vin(value);
                 return true;
             } catch (InvalidValueException e) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(e.getMessage().replace("{", "(").replace("$", ""))
-                        .addConstraintViolation();
+                Violations.replaceWith(context, e.getMessage());
                 return false;
             }
         }

@@ -169,6 +169,25 @@ class OutboxRelayTest {
     }
 
     @Test
+    void publishedRowsArePurgedAfterTheRetentionAndUnpublishedOnesNever() {
+        String published = "PURGE-" + UUID.randomUUID();
+        String unpublished = "KEEP-" + UUID.randomUUID();
+        tx().executeWithoutResult(s -> {
+            writer.append(TOPIC, new SequencedEvent(published, 0, Instant.now()));
+            writer.append(TOPIC, new SequencedEvent(unpublished, 0, Instant.now()));
+        });
+        // a row published long ago, and one that never was, both old
+        jdbc.sql("UPDATE outbox_event SET published_at = now() - interval '30 days', created_at = now() - interval '30 days' WHERE aggregate_id = :a")
+                .param("a", published).update();
+        jdbc.sql("UPDATE outbox_event SET published_at = NULL, created_at = now() - interval '30 days' WHERE aggregate_id = :a")
+                .param("a", unpublished).update();
+        int purged = tx().execute(s -> repository.purgePublishedBefore(Instant.now().minus(properties.retention())));
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a").param("a", published).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a").param("a", unpublished).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void backlogMetricsAreRegistered() {
         assertThat(meters.find("fni.outbox.pending").gauge()).isNotNull();
         assertThat(meters.find("fni.outbox.oldest.age").gauge()).isNotNull();

@@ -1,6 +1,7 @@
 package com.fniexchange.contract.contract;
 
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
@@ -94,7 +95,7 @@ class ContractResource {
                         "dealers may list only their own contracts; leave it out")));
             }
         } else {
-            dealer = dealerCode == null ? null : DealerCode.of(dealerCode).value();
+            dealer = dealerCode == null ? null : dealerFilter(dealerCode);
         }
         PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
         List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
@@ -102,6 +103,14 @@ class ContractResource {
         List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
         String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber()).encode() : null;
         return new ContractPage(List.copyOf(items), next);
+    }
+
+    private static String dealerFilter(String dealerCode) {
+        try {
+            return DealerCode.of(dealerCode).value();
+        } catch (InvalidValueException e) {
+            throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode", e.getMessage())));
+        }
     }
 
     @PostMapping(path = "/{contractNumber}/approve")

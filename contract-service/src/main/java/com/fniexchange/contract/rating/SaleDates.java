@@ -5,6 +5,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.fniexchange.contract.ContractProperties;
 import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.validation.Violations;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -66,8 +67,7 @@ public @interface SaleDates {
         }
 
         private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message.replace("{", "(").replace("$", ""))
-                    .addPropertyNode(field).addConstraintViolation();
+            Violations.addFor(context, field, message);
             return false;
         }
     }
