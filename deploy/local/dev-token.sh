@@ -16,7 +16,7 @@ fi
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 sub=$( [ -n "$dealer" ] && echo "dev-user@$dealer" || echo "dev-$(echo "$role" | tr 'A-Z_' 'a-z-')@provider" )
-claims="{\"sub\":\"$sub\",\"iss\":\"fni-exchange-dev\",\"iat\":$now,\"exp\":$((now + ttl)),\"roles\":[\"$role\"]"
+claims="{\"sub\":\"$sub\",\"iss\":\"fni-exchange-dev\",\"aud\":\"fni-exchange\",\"iat\":$now,\"exp\":$((now + ttl)),\"roles\":[\"$role\"]"
 [ -n "$dealer" ] && claims="$claims,\"dealer_code\":\"$dealer\""
 claims="$claims}"
 header=$(printf '%s' '{"alg":"HS256","typ":"JWT"}' | b64url)

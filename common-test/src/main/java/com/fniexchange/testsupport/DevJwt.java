@@ -13,8 +13,8 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Mints HS256 tokens the way the local profile's issuer would: {@code sub}, {@code roles}
- * and, for dealers, {@code dealer_code}. For tests and benchmarks only.
+ * Mints HS256 tokens the way the local profile's issuer would: {@code sub}, {@code iss},
+ * {@code aud}, {@code roles} and, for dealers, {@code dealer_code}. For tests and benchmarks only.
  */
 public final class DevJwt {
 
@@ -41,6 +41,7 @@ public final class DevJwt {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(TestInfrastructure.JWT_ISSUER)
+                .audience(TestInfrastructure.JWT_AUDIENCE)
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles);

@@ -16,6 +16,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
     /** HS256 secret for test tokens only. */
     public static final String JWT_SECRET = "test-only-hs256-secret-0123456789abcdef0123456789";
     public static final String JWT_ISSUER = "fni-exchange-dev";
+    public static final String JWT_AUDIENCE = "fni-exchange";
     /** Set to true (e.g. in {@code @TestPropertySource}) to give a context its own fresh database. */
     public static final String ISOLATED_DATABASE = "fni.test.isolated-database";
     /** Set to point a context at a broker of its own instead of the JVM's shared one. */
@@ -23,6 +24,10 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // the HS256 test secret below is accepted only under the local or test profile
+        if (!context.getEnvironment().matchesProfiles("test | local")) {
+            context.getEnvironment().addActiveProfile("test");
+        }
         // a context with a broker (or binder) of its own also gets a database of its own, so
         // its relay never publishes the rows other contexts wrote
         boolean isolated = context.getEnvironment().getProperty(ISOLATED_DATABASE, Boolean.class, false);
@@ -33,6 +38,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
         props.put("spring.datasource.password", db.password());
         props.put("fni.security.jwt.hmac-secret", JWT_SECRET);
         props.put("fni.security.jwt.issuer", JWT_ISSUER);
+        props.put("fni.security.jwt.audience", JWT_AUDIENCE);
         String brokers = context.getEnvironment().getProperty(KAFKA_BROKERS);
         props.put("spring.cloud.stream.kafka.binder.brokers", brokers != null ? brokers : TestKafka.brokers());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fni-test-infrastructure", props));
