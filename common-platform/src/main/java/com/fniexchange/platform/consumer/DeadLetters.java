@@ -1,5 +1,6 @@
 package com.fniexchange.platform.consumer;
 
+import com.fniexchange.model.event.CloudEventHeaders;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -59,7 +60,7 @@ public class DeadLetters {
                 .setHeader(ATTEMPTS, String.valueOf(attempts))
                 .setHeader(CONSUMER, consumer)
                 .setHeader(ORIGINAL_DESTINATION, destination);
-        String subject = cloudEvents.get(com.fniexchange.model.event.CloudEventHeaders.SUBJECT);
+        String subject = cloudEvents.get(CloudEventHeaders.SUBJECT);
         if (subject != null) {
             message.setHeader(partitionKeyHeader, subject);
         }

@@ -185,7 +185,8 @@ public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            // the binder is stopping this consumer: leave the message uncommitted for the next owner
+            // only a forced shutdown interrupts a listener thread; the binder then decides (Kafka: the
+            // container's error handler), the inbox absorbs a redelivery if the change had committed
             throw new IllegalStateException("consumer interrupted while retrying", e);
         }
     }

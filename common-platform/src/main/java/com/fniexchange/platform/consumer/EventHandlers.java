@@ -1,5 +1,6 @@
 package com.fniexchange.platform.consumer;
 
+import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.model.event.EventJson;
 import com.fniexchange.model.event.EventType;
 import java.util.LinkedHashMap;
@@ -82,6 +83,6 @@ public final class EventHandlers {
     /** A body already read, waiting for its handler to run. */
     @FunctionalInterface
     interface ReadEvent {
-        void handleWith(com.fniexchange.model.event.EventEnvelope envelope);
+        void handleWith(EventEnvelope envelope);
     }
 }

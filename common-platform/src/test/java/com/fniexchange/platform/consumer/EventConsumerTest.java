@@ -53,6 +53,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * KafkaProducer with CloudEvents headers, as another service or a partner would send them.
  */
 @SpringBootTest(properties = {
+        // its own database: this context's outbox relay must not publish other tests' rows
+        TestInfrastructure.ISOLATED_DATABASE + "=true",
         "fni.consumer.bindings.consumerTestEvents.destination=" + EventConsumerTest.TOPIC,
         "fni.consumer.max-attempts=3",
         "fni.consumer.backoff-initial=10ms",
