@@ -1,5 +1,7 @@
 package com.fniexchange.platform;
 
+import com.fniexchange.platform.consumer.ConsumerProperties;
+import com.fniexchange.platform.consumer.DeadLetters;
 import com.fniexchange.platform.stream.StreamAutoConfiguration;
 
 import java.util.LinkedHashMap;
@@ -45,14 +47,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // one output binding per outbox destination, bound at start-up: a binding that failed while
         // the broker was down is retried by the binding service (StreamBridge's dynamic bindings are not)
-        List<String> names = destinations(environment);
-        if (!names.isEmpty()) {
-            defaults.put("spring.cloud.stream.output-bindings", String.join(";", names));
-            for (String destination : names) {
-                String binding = bindingName(destination);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        destinations(environment).forEach(destination -> outputs.put(destination, destination));
+        // consumers dead-letter through declared bindings too (see DeadLetters)
+        consumedDestinations(environment).forEach(destination ->
+                outputs.put(DeadLetters.bindingOf(destination), DeadLetters.of(destination)));
+        if (!outputs.isEmpty()) {
+            defaults.put("spring.cloud.stream.output-bindings", String.join(";", outputs.keySet()));
+            outputs.forEach((name, destination) -> {
+                String binding = bindingName(name);
                 defaults.put("spring.cloud.stream.bindings." + binding + ".destination", destination);
                 defaults.put("spring.cloud.stream.bindings." + binding + ".content-type", "application/json");
-            }
+            });
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
@@ -95,6 +101,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 .orElse(List.of()).stream()
                 .map(String::strip)
                 .filter(d -> !d.isEmpty())
+                .toList();
+    }
+
+    /** The destinations of {@code fni.consumer.bindings.<function>.destination}. */
+    static List<String> consumedDestinations(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bind("fni.consumer.bindings", Bindable.mapOf(String.class, ConsumerProperties.Binding.class))
+                .orElse(Map.of()).values().stream()
+                .map(ConsumerProperties.Binding::destination)
+                .filter(d -> d != null && !d.isBlank())
+                .map(String::strip)
+                .distinct()
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package com.fniexchange.platform.consumer;
 
 import com.fniexchange.model.event.CloudEventHeaders;
+import com.fniexchange.platform.PlatformDefaults;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -45,6 +46,16 @@ public class DeadLetters {
     }
 
     /**
+     * The name of the output binding (without {@code -out-0}) the platform declares for a
+     * consumed destination's dead letters: {@code <destination>-dlq}, bound to
+     * {@code <destination>.dlq}. Declared at start-up like the outbox's, never a StreamBridge
+     * dynamic binding, which is not retried when its first bind fails while the broker is down.
+     */
+    public static String bindingOf(String destination) {
+        return destination + "-dlq";
+    }
+
+    /**
      * Sends synchronously (the binders are set to wait for the broker's acknowledgement).
      *
      * @param cloudEvents the received {@code ce_*}, {@code traceparent} and {@code content-type} headers, as text
@@ -65,7 +76,7 @@ public class DeadLetters {
             message.setHeader(partitionKeyHeader, subject);
         }
         Message<byte[]> built = message.build();
-        if (!streamBridge.send(of(destination), built)) {
+        if (!streamBridge.send(PlatformDefaults.bindingName(bindingOf(destination)), built)) {
             throw new IllegalStateException("binder refused the dead letter for " + of(destination));
         }
     }
