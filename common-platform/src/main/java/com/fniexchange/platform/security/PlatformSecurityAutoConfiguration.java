@@ -97,6 +97,10 @@ public class PlatformSecurityAutoConfiguration {
     JwtDecoder issuerJwtDecoder(JwtProperties properties, Environment environment) {
         TokenPolicy.check(environment, properties);
         String issuer = environment.getRequiredProperty(TokenPolicy.ISSUER_URI);
+        if (issuer.isBlank()) {
+            throw new IllegalStateException(TokenPolicy.ISSUER_URI + " is empty: set it (FNI_JWT_ISSUER_URI) to the identity "
+                    + "provider's issuer, for example https://login.microsoftonline.com/<tenant>/v2.0");
+        }
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(validator(issuer, properties));
