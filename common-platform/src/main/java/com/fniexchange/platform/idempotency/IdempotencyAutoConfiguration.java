@@ -9,14 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformWebAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        PlatformWebAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 @EnableScheduling
@@ -34,9 +38,11 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotencyStore store, IdempotencyProperties properties,
-                                                                      ProblemResponses problems, Clock clock) {
-        FilterRegistrationBean<IdempotencyKeyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyKeyFilter(store, properties, problems, clock));
+                                                                      ProblemResponses problems, Clock clock,
+                                                                      PlatformTransactionManager transactionManager) {
+        // REQUIRED: the services' @Transactional methods join the request's transaction
+        FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyKeyFilter(store, properties, problems, clock, new TransactionTemplate(transactionManager)));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }
