@@ -9,12 +9,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformWebAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        PlatformWebAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,9 +34,11 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotencyStore store, IdempotencyProperties properties,
-                                                                      ProblemResponses problems, Clock clock) {
-        FilterRegistrationBean<IdempotencyKeyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyKeyFilter(store, properties, problems, clock));
+                                                                      ProblemResponses problems, Clock clock,
+                                                                      PlatformTransactionManager transactionManager) {
+        // REQUIRED: the services' @Transactional methods join the request's transaction
+        FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyKeyFilter(store, properties, problems, clock, new TransactionTemplate(transactionManager)));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

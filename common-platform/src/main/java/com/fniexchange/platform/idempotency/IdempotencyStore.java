@@ -3,9 +3,13 @@ package com.fniexchange.platform.idempotency;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code idempotency_key} table. Each call is its own short transaction. */
+/**
+ * The {@code idempotency_key} table. Each call is its own short transaction, except
+ * {@link #complete}, which the filter runs inside the request's business transaction.
+ */
 class IdempotencyStore {
 
     private final JdbcClient jdbc;
@@ -18,20 +22,24 @@ class IdempotencyStore {
      * Claims the key for a first request, in one statement: a new key is inserted; a key whose
      * stored response expired, or whose first request never finished and started before
      * {@code abandonedBefore} (its instance died mid-request), is taken over. False when the key
-     * is held by a live request or a stored response.
+     * is held by a live request or a stored response. The claiming request's {@code owner} token
+     * is the only one {@link #complete} and {@link #release} accept afterwards.
      */
-    boolean claim(String caller, String key, String requestHash, Instant now, Instant expiresAt, Instant abandonedBefore) {
+    boolean claim(String caller, String key, UUID owner, String requestHash, Instant now, Instant expiresAt,
+                  Instant abandonedBefore) {
         return jdbc.sql("""
-                INSERT INTO idempotency_key (caller, idem_key, request_hash, created_at, expires_at)
-                VALUES (:caller, :key, :hash, :now, :expiresAt)
+                INSERT INTO idempotency_key (caller, idem_key, owner, request_hash, created_at, expires_at)
+                VALUES (:caller, :key, :owner, :hash, :now, :expiresAt)
                 ON CONFLICT (caller, idem_key) DO UPDATE
-                    SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, location = NULL,
-                        response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+                    SET owner = EXCLUDED.owner, request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL,
+                        location = NULL, response_body = NULL, created_at = EXCLUDED.created_at,
+                        expires_at = EXCLUDED.expires_at
                     WHERE idempotency_key.expires_at < :now
                        OR (idempotency_key.status IS NULL AND idempotency_key.created_at < :abandonedBefore)
                 """)
                 .param("caller", caller)
                 .param("key", key)
+                .param("owner", owner)
                 .param("hash", requestHash)
                 .param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
@@ -52,33 +60,36 @@ class IdempotencyStore {
                 .optional();
     }
 
-    void complete(String caller, String key, int status, String contentType, String location, byte[] body) {
-        jdbc.sql("""
+    /**
+     * Stores the response of the request that owns the key. False when {@code owner} no longer
+     * holds it (the request ran past abandon-after and a retry took the key over): nothing changes.
+     */
+    boolean complete(String caller, String key, UUID owner, int status, String contentType, String location, byte[] body) {
+        return jdbc.sql("""
                 UPDATE idempotency_key SET status = :status, content_type = :contentType, location = :location,
                        response_body = :body
-                WHERE caller = :caller AND idem_key = :key
+                WHERE caller = :caller AND idem_key = :key AND owner = :owner AND status IS NULL
                 """)
                 .param("caller", caller)
                 .param("key", key)
+                .param("owner", owner)
                 .param("status", status)
                 .param("contentType", contentType)
                 .param("location", location)
                 .param("body", body)
-                .update();
+                .update() == 1;
     }
 
-    /** Frees the key (the first request failed in a way a retry may fix). */
-    void release(String caller, String key) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE caller = :caller AND idem_key = :key")
+    /**
+     * Frees the key (the first request failed in a way a retry may fix), if {@code owner} still
+     * holds it and no response is stored under it.
+     */
+    boolean release(String caller, String key, UUID owner) {
+        return jdbc.sql("DELETE FROM idempotency_key WHERE caller = :caller AND idem_key = :key AND owner = :owner AND status IS NULL")
                 .param("caller", caller)
                 .param("key", key)
-                .update();
-    }
-
-    int purgeExpired(Instant now) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE expires_at < :now")
-                .param("now", Timestamp.from(now))
-                .update();
+                .param("owner", owner)
+                .update() == 1;
     }
 
 }

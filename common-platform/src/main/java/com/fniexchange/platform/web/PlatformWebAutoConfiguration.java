@@ -53,6 +53,14 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RequestBodyBuffer> requestBodyBuffer(FilterRegistrationBean<RequestBodyLimit> requestBodyLimit) {
+        FilterRegistrationBean<RequestBodyBuffer> registration =
+                new FilterRegistrationBean<>(new RequestBodyBuffer(requestBodyLimit.getFilter()));
+        registration.setOrder(RequestBodyBuffer.ORDER);
+        return registration;
+    }
+
+    @Bean
     WebMvcConfigurer callerParameter() {
         return new WebMvcConfigurer() {
             @Override

@@ -409,25 +409,65 @@ class ContractRulesTest {
     }
 
     @Test
-    void aKeyWhoseFirstRequestDiedMidwayIsFreedAfterTheAbandonTime() {
+    void aRetryAfterACrashThatFollowedTheCommitReplaysTheOriginalContract() {
+        String dealNumber = deal();
+        String body = Api.submission(quote("TX"), "TW-60", dealNumber, "699.00");
+        String key = "crash-probe-" + dealNumber;
+        // a deferred trigger copies the key's row as the contract's transaction commits: exactly
+        // what a crash of the instance right after that commit leaves behind
+        jdbc.sql("CREATE TABLE IF NOT EXISTS idempotency_key_at_commit (LIKE idempotency_key)").update();
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION capture_idempotency_key_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO idempotency_key_at_commit
+                    SELECT * FROM idempotency_key WHERE idem_key = 'crash-probe-' || NEW.deal_number;
+                    RETURN NULL;
+                END $$""").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS capture_idempotency_key_at_commit ON contract").update();
+        jdbc.sql("""
+                CREATE CONSTRAINT TRIGGER capture_idempotency_key_at_commit AFTER INSERT ON contract
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION capture_idempotency_key_at_commit()""").update();
+        Api.Response first;
+        try {
+            first = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS capture_idempotency_key_at_commit ON contract").update();
+        }
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String number = first.json().get("contractNumber").asText();
+
+        // the instance dies right after the commit; the retry comes after abandon-after
+        jdbc.sql("DELETE FROM idempotency_key WHERE idem_key = :key").param("key", key).update();
+        jdbc.sql("INSERT INTO idempotency_key SELECT * FROM idempotency_key_at_commit WHERE idem_key = :key").param("key", key).update();
+        jdbc.sql("UPDATE idempotency_key SET created_at = now() - interval '3 minutes' WHERE idem_key = :key").param("key", key).update();
+        Api.Response retry = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("contractNumber").asText()).isEqualTo(number);
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(count("SELECT count(*) FROM contract WHERE deal_number = '" + dealNumber + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestDiedBeforeCommittingIsFreedAfterTheAbandonTime() {
         String body = Api.submission(quote("TX"), "TW-60", deal(), "699.00");
         String key = UUID.randomUUID().toString();
-        Api.Response first = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
-        assertThat(first.status()).isEqualTo(201);
-        // as if the instance had died before storing the response, three minutes ago
+        // the instance died mid-request three minutes ago: only its claim had committed
         jdbc.sql("""
-                UPDATE idempotency_key SET status = NULL, response_body = NULL, created_at = now() - interval '3 minutes'
-                WHERE idem_key = :key""").param("key", key).update();
+                INSERT INTO idempotency_key (caller, idem_key, owner, request_hash, created_at, expires_at)
+                VALUES ('dealer:D2002', :key, gen_random_uuid(), 'died', now() - interval '3 minutes', now() + interval '1 day')""")
+                .param("key", key).update();
         Api.Response retry = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
-        // it runs again, and the natural key stops a second contract
-        assertThat(retry.status()).isEqualTo(409);
-        assertThat(retry.json().get("type").asText()).endsWith("/duplicate-contract");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.header("Idempotency-Replayed")).isNull();
 
+        // a claim that is still fresh is a request still running
         jdbc.sql("UPDATE idempotency_key SET status = NULL, created_at = now() WHERE idem_key = :key").param("key", key).update();
         Api.Response running = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
         assertThat(running.status()).isEqualTo(409);
         assertThat(running.json().get("type").asText()).endsWith("/idempotency-request-in-progress");
+        assertThat(running.header("Retry-After")).isEqualTo("1");
     }
 
     private long count(String sql) {
