@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A contract as its dealer and the provider see it. Value types serialise as their plain strings. */
-public record Contract(
+record Contract(
         @Schema(implementation = String.class, example = "VSC3A004352") ContractNumber contractNumber,
         @Schema(example = "ACTIVE") ContractStatus status,
         @Schema(description = "Why the contract waits for review (PENDING_REVIEW)") List<String> reviewReasons,

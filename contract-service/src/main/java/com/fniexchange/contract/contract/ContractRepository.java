@@ -224,9 +224,10 @@ class ContractRepository {
         if (after != null) {
             statement = statement.param("afterAt", Timestamp.from(after.updatedAt())).param("afterNumber", after.contractNumber());
         }
-        return statement.query((rs, n) -> new ContractSummary(rs.getString("contract_number"),
-                ContractStatus.valueOf(rs.getString("status")), rs.getString("dealer_code"), rs.getString("deal_number"),
-                rs.getString("product_code"), rs.getString("plan_code"), rs.getString("vin"),
+        return statement.query((rs, n) -> new ContractSummary(ContractNumber.of(rs.getString("contract_number")),
+                ContractStatus.valueOf(rs.getString("status")), DealerCode.of(rs.getString("dealer_code")),
+                rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")), rs.getString("plan_code"),
+                Vin.of(rs.getString("vin")),
                 rs.getObject("sale_date", LocalDate.class), Money.of(rs.getBigDecimal("dealer_cost")),
                 Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("remitted"),
                 rs.getTimestamp("updated_at").toInstant())).list();

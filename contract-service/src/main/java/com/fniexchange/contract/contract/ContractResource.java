@@ -103,7 +103,7 @@ class ContractResource {
         List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
         boolean more = rows.size() > limit;
         List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber()).encode() : null;
+        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber().value()).encode() : null;
         return new ContractPage(List.copyOf(items), next);
     }
 
