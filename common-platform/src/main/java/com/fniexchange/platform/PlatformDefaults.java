@@ -2,11 +2,12 @@ package com.fniexchange.platform;
 
 import com.fniexchange.platform.stream.StreamAutoConfiguration;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -26,7 +27,7 @@ import org.springframework.core.env.Profiles;
  * is what the outbox relay's "mark published after ack" rests on, and they keep partners'
  * messages clean: the contract number as the record key, CloudEvents headers and nothing else.
  *
- * <p>{@code fni.outbox.destinations} (comma-separated topics / event hubs) declares one output
+ * <p>{@code fni.outbox.destinations} (a YAML list or comma-separated topics / event hubs) declares one output
  * binding per destination, named {@code <destination>-out-0}.
  *
  * <p>Kafka (default): sync producer, idempotent, acks=all, String keys, and bounded timeouts so
@@ -44,8 +45,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // one output binding per outbox destination, bound at start-up: a binding that failed while
         // the broker was down is retried by the binding service (StreamBridge's dynamic bindings are not)
-        String destinations = environment.getProperty("fni.outbox.destinations", "");
-        List<String> names = Arrays.stream(destinations.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+        List<String> names = destinations(environment);
         if (!names.isEmpty()) {
             defaults.put("spring.cloud.stream.output-bindings", String.join(";", names));
             for (String destination : names) {
@@ -56,7 +56,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,outbox");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("logging.structured.format.console", "${FNI_LOG_FORMAT:ecs}");
@@ -84,6 +84,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             defaults.put("fni.outbox.partition-key-header", "kafka_messageKey");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    /**
+     * {@code fni.outbox.destinations}, bound the way {@code OutboxProperties} binds it: a YAML list,
+     * indexed properties or a comma-separated string (a plain {@code getProperty} sees no list).
+     */
+    static List<String> destinations(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bind("fni.outbox.destinations", Bindable.listOf(String.class))
+                .orElse(List.of()).stream()
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .toList();
     }
 
     /** The output binding the relay sends a destination's events through. */

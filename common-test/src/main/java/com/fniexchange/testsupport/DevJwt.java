@@ -38,10 +38,16 @@ public final class DevJwt {
     }
 
     public static String mint(String secret, String subject, List<String> roles, String dealerCode, Instant expiresAt) {
+        return mint(secret, subject, roles, dealerCode, expiresAt, TestInfrastructure.JWT_AUDIENCE);
+    }
+
+    /** A token for another audience ({@code null}: no {@code aud} claim at all). */
+    public static String mint(String secret, String subject, List<String> roles, String dealerCode, Instant expiresAt,
+                              String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(TestInfrastructure.JWT_ISSUER)
-                .audience(TestInfrastructure.JWT_AUDIENCE)
+                .audience(audience)
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles);

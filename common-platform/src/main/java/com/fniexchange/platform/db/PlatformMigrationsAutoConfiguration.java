@@ -1,35 +1,28 @@
 package com.fniexchange.platform.db;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.flywaydb.core.api.Location;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the platform's shared migrations ({@code classpath:db/platform}: outbox, inbox,
- * idempotency keys, versions 0.x) to every service's Flyway run, so each service gets the
- * tables in its own schema from one template instead of a copy.
+ * Runs the platform's own migrations ({@link PlatformMigrations}) after the service's, in the
+ * service's schema, with a history of their own. A service that needs its own
+ * {@link FlywayMigrationStrategy} calls {@link PlatformMigrations#migrate(Flyway)} from it.
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
-@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+@ConditionalOnClass(Flyway.class)
 public class PlatformMigrationsAutoConfiguration {
 
-    public static final String LOCATION = "classpath:db/platform";
-
     @Bean
-    FlywayConfigurationCustomizer platformMigrations() {
-        return configuration -> {
-            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-            Location platform = new Location(LOCATION);
-            if (!locations.contains(platform)) {
-                locations.add(platform);
-            }
-            configuration.locations(locations.toArray(Location[]::new));
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy serviceThenPlatformMigrations() {
+        return flyway -> {
+            flyway.migrate();
+            PlatformMigrations.migrate(flyway);
         };
     }
 }

@@ -1,11 +1,15 @@
 package com.fniexchange.platform.outbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.retention.PurgeTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,12 +17,16 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import com.fniexchange.platform.web.PlatformWebAutoConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The transactional outbox: {@link OutboxWriter} for services, {@link OutboxRelay} to publish. */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class, PlatformWebAutoConfiguration.class},
+/**
+ * The transactional outbox: {@link OutboxWriter} for services, {@link OutboxRelay} to publish,
+ * {@link OutboxOperations} and {@code /actuator/outbox} for parked chains. Works without a web
+ * server; the relay runs only where {@code fni.outbox.relay-enabled} is true (the default) and
+ * the service declares destinations.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class, PlatformCoreAutoConfiguration.class},
         afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -30,10 +38,16 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, ObjectMapper json, OutboxProperties properties, Environment environment) {
+    @ConditionalOnMissingBean
+    OutboxWriter outboxWriter(JdbcClient jdbc, OutboxProperties properties, Environment environment) {
         String source = properties.source() != null && !properties.source().isBlank() ? properties.source()
                 : "/fni-exchange/" + environment.getProperty("spring.application.name", "service");
-        return new OutboxWriter(jdbc, json, source);
+        return new OutboxWriter(jdbc, source, properties.destinations());
+    }
+
+    @Bean
+    PurgeTarget publishedOutboxPurge(OutboxProperties properties) {
+        return new PurgeTarget("outbox", "outbox_event", "published_at", now -> now.minus(properties.retention()));
     }
 
     @Bean
@@ -45,10 +59,24 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxRepository repository, StreamBridge streamBridge, ObjectMapper json,
-                            OutboxMetrics metrics, PlatformTransactionManager txManager, DataSource dataSource,
-                            OutboxProperties properties, Clock clock) {
-        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, json, properties.partitionKeyHeader()),
+    @ConditionalOnMissingBean
+    OutboxOperations outboxOperations(OutboxRepository repository, PlatformTransactionManager txManager) {
+        return new OutboxOperations(repository, new TransactionTemplate(txManager));
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint
+    OutboxEndpoint outboxEndpoint(OutboxOperations operations) {
+        return new OutboxEndpoint(operations);
+    }
+
+    /** Not created at all when disabled, so nothing (no lifecycle start, no sender thread) can publish. */
+    @Bean
+    @ConditionalOnProperty(name = "fni.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBean(StreamBridge.class)
+    OutboxRelay outboxRelay(OutboxRepository repository, StreamBridge streamBridge, OutboxMetrics metrics,
+                            PlatformTransactionManager txManager, DataSource dataSource, OutboxProperties properties, Clock clock) {
+        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations()),
                 metrics, new TransactionTemplate(txManager), new OutboxNotifications(dataSource), properties, clock);
     }
 }

@@ -23,7 +23,7 @@ class OutboxMetrics {
     private final Clock clock;
     private final Timer latency;
     private final Counter failures;
-    private volatile OutboxRepository.Backlog backlog = new OutboxRepository.Backlog(0, java.util.Optional.empty());
+    private volatile OutboxRepository.Backlog backlog = new OutboxRepository.Backlog(0, 0, java.util.Optional.empty());
     private volatile Instant sampledAt = Instant.EPOCH;
 
     OutboxMetrics(MeterRegistry registry, OutboxRepository repository, TransactionTemplate readOnly, Clock clock) {
@@ -33,6 +33,9 @@ class OutboxMetrics {
         this.clock = clock;
         Gauge.builder("fni.outbox.pending", this, m -> m.sample().pending())
                 .description("Outbox events not yet acknowledged by the broker")
+                .register(registry);
+        Gauge.builder("fni.outbox.parked", this, m -> m.sample().parked())
+                .description("Aggregates whose events stopped at one the broker kept refusing; ops retry or skip them")
                 .register(registry);
         Gauge.builder("fni.outbox.oldest.age", this, m -> m.sample().oldestAgeSeconds(clock.instant()))
                 .description("Age of the oldest unpublished outbox event")

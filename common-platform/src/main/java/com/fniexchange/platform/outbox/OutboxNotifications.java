@@ -35,10 +35,11 @@ class OutboxNotifications implements AutoCloseable {
      * (checked every half second, so a stopping relay is not held for a whole poll interval).
      */
     void await(Duration timeout, BooleanSupplier keepWaiting) throws InterruptedException {
+        if (!ensureListening()) {
+            Thread.sleep(timeout.toMillis());
+            return;
+        }
         try {
-            if (connection == null || connection.isClosed()) {
-                listen();
-            }
             PGConnection pg = connection.unwrap(PGConnection.class);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (keepWaiting.getAsBoolean()) {
@@ -55,6 +56,20 @@ class OutboxNotifications implements AutoCloseable {
             log.warn("outbox LISTEN connection lost, polling until it is back: {}", e.getMessage());
             close();
             Thread.sleep(timeout.toMillis());
+        }
+    }
+
+    /** Opens the LISTEN connection unless it is open: a NOTIFY from a commit after this returns is not missed. */
+    boolean ensureListening() {
+        try {
+            if (connection == null || connection.isClosed()) {
+                listen();
+            }
+            return true;
+        } catch (SQLException e) {
+            log.warn("outbox LISTEN connection could not be opened, polling until it is: {}", e.getMessage());
+            close();
+            return false;
         }
     }
 

@@ -15,18 +15,23 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param source             CloudEvents {@code source} of everything this service publishes;
  *                           default {@code /fni-exchange/<spring.application.name>}
- * @param relayEnabled       run the relay in this instance (several instances may; they share work safely)
+ * @param relayEnabled       run the relay in this instance (several instances may; they share work
+ *                           safely); false for API-only instances, whose rows another instance publishes
  * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
  * @param batchSize          rows published per bucket per transaction
  * @param publishers         buckets published in parallel by this instance (sends are synchronous)
  * @param senders            sends in flight at once across those buckets, one per aggregate at most
- * @param backoffInitial     first pause after the broker refused a send; doubles up to {@code backoffMax}
- * @param backoffMax         longest pause between attempts while the broker is down
+ * @param backoffInitial     first pause of an aggregate's chain after the broker refused its event;
+ *                           doubles per failure up to {@code backoffMax}; other chains are not held
+ * @param backoffMax         longest pause between two attempts of one chain
+ * @param maxAttempts        failures of one event, while the broker took other events, after which its
+ *                           chain is parked until ops retry or skip it
  * @param partitionKeyHeader message header the binder turns into the partition key
  *                           ({@code kafka_messageKey} for Kafka, {@code azure_partition_key} for Event Hubs)
  * @param retention          how long published rows are kept for audit before they are purged
- * @param destinations       the topics / event hubs this service publishes to; each gets an output binding
- *                           {@code <destination>-out-0} (see PlatformDefaults)
+ * @param destinations       the topics / event hubs this service publishes to (a YAML list or a
+ *                           comma-separated string); each gets an output binding {@code <destination>-out-0}.
+ *                           An event for any other destination is refused when it is written.
  */
 @Validated
 @ConfigurationProperties("fni.outbox")
@@ -39,7 +44,17 @@ public record OutboxProperties(
         @Min(1) @Max(256) @DefaultValue("16") int senders,
         @NotNull @DefaultValue("200ms") Duration backoffInitial,
         @NotNull @DefaultValue("30s") Duration backoffMax,
+        @Min(1) @DefaultValue("20") int maxAttempts,
         @NotBlank @DefaultValue("kafka_messageKey") String partitionKeyHeader,
-        @NotNull @DefaultValue("7d") Duration retention,
+        @NotNull @DefaultValue("3d") Duration retention,
         @DefaultValue List<String> destinations) {
+
+    /** The back-off before the next attempt of a chain whose head has failed {@code failures} times. */
+    Duration backoffAfter(int failures) {
+        Duration pause = backoffInitial;
+        for (int i = 1; i < failures && pause.compareTo(backoffMax) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(backoffMax) < 0 ? pause : backoffMax;
+    }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import com.fniexchange.platform.PlatformDefaults;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
@@ -20,17 +22,24 @@ class OutboxPublisher {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
 
-    private final StreamBridge streamBridge;
-    private final ObjectMapper json;
-    private final String partitionKeyHeader;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    OutboxPublisher(StreamBridge streamBridge, ObjectMapper json, String partitionKeyHeader) {
+    private final StreamBridge streamBridge;
+    private final String partitionKeyHeader;
+    private final Set<String> destinations;
+
+    OutboxPublisher(StreamBridge streamBridge, String partitionKeyHeader, Collection<String> destinations) {
         this.streamBridge = streamBridge;
-        this.json = json;
         this.partitionKeyHeader = partitionKeyHeader;
+        this.destinations = Set.copyOf(destinations);
     }
 
     void publish(OutboxRow row) {
+        if (!destinations.contains(row.destination())) {
+            // never let StreamBridge invent a dynamic binding: it is not retried when its first bind fails
+            throw new IllegalStateException("destination '" + row.destination() + "' is not declared in fni.outbox.destinations "
+                    + destinations);
+        }
         Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
                 .copyHeaders(headers(row))
                 .setHeader(partitionKeyHeader, row.aggregateId())
@@ -42,7 +51,7 @@ class OutboxPublisher {
 
     private Map<String, String> headers(OutboxRow row) {
         try {
-            return json.readValue(row.headers(), HEADERS);
+            return JSON.readValue(row.headers(), HEADERS);
         } catch (IOException e) {
             throw new UncheckedIOException("outbox row " + row.id() + " has unreadable headers", e);
         }

@@ -18,14 +18,20 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to the broker, in id order per bucket, at least once.
+ * Publishes outbox rows to the broker, in id order per aggregate, at least once.
  *
  * <p>Several instances may run at once: each pass walks the 16 buckets and publishes a bucket
  * only while holding its transaction-scoped advisory lock, so one aggregate (always in one
  * bucket) has one publisher at a time and its order holds. A row is marked published in the
  * same transaction, after the synchronous send returned; a crash in between republishes it,
- * which consumers absorb through their inbox. When a send fails the bucket stops there (later
- * rows of that aggregate wait, keeping order) and the relay backs off exponentially.
+ * which consumers absorb through their inbox.
+ *
+ * <p>A failed send holds only its own aggregate's chain (later rows of that aggregate wait,
+ * keeping order) with an exponential back-off per chain, so one event the broker refuses never
+ * slows other aggregates. After {@code fni.outbox.max-attempts} failures counted while the broker
+ * was taking other events, the chain is parked until ops retry or skip it
+ * ({@link OutboxOperations}). Failures while nothing gets through (the broker is down) back off
+ * the same way but do not count toward parking: an outage must not park every chain.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -33,7 +39,6 @@ public class OutboxRelay implements SmartLifecycle {
     static final int BUCKETS = 16;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final OutboxRepository repository;
     private final OutboxPublisher publisher;
@@ -43,11 +48,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
 
-    private final ExecutorService publishers;
-    private final ExecutorService senders;
+    private ExecutorService publishers;
+    private ExecutorService senders;
     private volatile boolean running;
+    /** True while the relay waits for NOTIFY or the poll interval: everything it could publish is published. */
+    private volatile boolean idle;
+    /** When the broker last acknowledged one of our sends: failures count toward parking only while it does. */
+    private volatile Instant lastAck = Instant.EPOCH;
     private Thread worker;
-    private Instant nextPurge = Instant.EPOCH;
 
     OutboxRelay(OutboxRepository repository, OutboxPublisher publisher, OutboxMetrics metrics,
                 TransactionTemplate transactions, OutboxNotifications notifications, OutboxProperties properties, Clock clock) {
@@ -58,22 +66,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.publishers = Executors.newFixedThreadPool(properties.publishers(), r -> {
-            Thread t = new Thread(r, "outbox-publisher-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger senderThreads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
-            Thread t = new Thread(r, "outbox-sender-" + senderThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        startPools();
     }
 
     /** What one pass over the buckets did. */
-    public record Pass(int published, boolean failed, boolean more) {
+    public record Pass(int published, int failed, boolean more) {
     }
 
     /**
@@ -88,12 +85,12 @@ public class OutboxRelay implements SmartLifecycle {
             passes.add(publishers.submit(() -> drainBucket(b)));
         }
         int published = 0;
-        boolean failed = false;
+        int failed = 0;
         boolean more = false;
         for (Future<Pass> future : passes) {
             Pass pass = await(future);
             published += pass.published();
-            failed |= pass.failed();
+            failed += pass.failed();
             more |= pass.more();
         }
         return new Pass(published, failed, more);
@@ -114,12 +111,12 @@ public class OutboxRelay implements SmartLifecycle {
      * Publishes one bucket's next batch. Rows of one aggregate form a chain sent one after
      * another; chains of different aggregates are sent side by side, since only each aggregate's
      * own order matters and a synchronous send mostly waits for the broker. A failed send ends
-     * its chain (that aggregate's later rows wait for the next pass); other chains go on.
+     * its chain and holds it (back-off, or parked); other chains go on.
      */
     private Pass drainBucket(int bucket) {
         return transactions.execute(status -> {
             if (!repository.tryOwnBucket(bucket)) {
-                return new Pass(0, false, false);
+                return new Pass(0, 0, false);
             }
             List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
             Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
@@ -127,18 +124,33 @@ public class OutboxRelay implements SmartLifecycle {
             List<Future<Chain>> sending = new ArrayList<>(chains.size());
             chains.values().forEach(chain -> sending.add(senders.submit(() -> send(chain))));
             List<Long> sent = new ArrayList<>(rows.size());
-            boolean failed = false;
+            List<Chain> failedChains = new ArrayList<>();
             for (Future<Chain> future : sending) {
                 Chain chain = await(future);
                 sent.addAll(chain.sent());
                 if (chain.failedRow() != null) {
-                    failed = true;
-                    repository.recordFailure(chain.failedRow().id(), chain.failure());
+                    failedChains.add(chain);
                 }
             }
             repository.markPublished(sent);
-            return new Pass(sent.size(), failed, failed || rows.size() == properties.batchSize());
+            failedChains.forEach(this::hold);
+            return new Pass(sent.size(), failedChains.size(), rows.size() == properties.batchSize());
         });
+    }
+
+    /** Backs the failed chain off, or parks it once its head failed max-attempts times while the broker worked. */
+    private void hold(Chain chain) {
+        OutboxRow row = chain.failedRow();
+        Instant now = clock.instant();
+        boolean brokerWorks = Duration.between(lastAck, now).compareTo(properties.backoffMax().multipliedBy(2)) <= 0;
+        int failures = row.attempts() + (brokerWorks ? 1 : 0);
+        boolean park = failures >= properties.maxAttempts();
+        repository.recordFailure(row.id(), chain.failure(), brokerWorks, now.plus(properties.backoffAfter(Math.max(1, failures))), park);
+        if (park) {
+            log.error("outbox chain {} parked: event {} ({} to {}) was refused {} times while the broker took other events; "
+                            + "its later events wait behind it. Last reason: {}. Retry or skip it: /actuator/outbox",
+                    row.aggregateId(), row.eventId(), row.eventType(), row.destination(), failures, chain.failure());
+        }
     }
 
     /** What one aggregate's chain achieved: the rows acknowledged, and the row that failed, if one did. */
@@ -152,63 +164,90 @@ public class OutboxRelay implements SmartLifecycle {
                 publisher.publish(row);
             } catch (RuntimeException e) {
                 metrics.failed();
-                log.warn("outbox event {} ({}) not acknowledged, will retry: {}", row.eventId(), row.eventType(), rootMessage(e));
+                log.warn("outbox event {} ({}) of {} not acknowledged, its chain backs off: {}", row.eventId(), row.eventType(),
+                        row.aggregateId(), rootMessage(e));
                 return new Chain(sent, row, rootMessage(e));
             }
+            lastAck = clock.instant();
             sent.add(row.id());
             metrics.published(row);
         }
         return new Chain(sent, null, null);
     }
 
+    private void startPools() {
+        AtomicInteger threads = new AtomicInteger();
+        this.publishers = Executors.newFixedThreadPool(properties.publishers(), r -> {
+            Thread t = new Thread(r, "outbox-publisher-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger senderThreads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
+            Thread t = new Thread(r, "outbox-sender-" + senderThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Whether the relay is waiting for new rows (tests wait on this instead of sleeping). */
+    boolean isIdle() {
+        return running && idle;
+    }
+
     private void run() {
-        Duration backoff = properties.backoffInitial();
+        Duration pause = properties.backoffInitial();
         while (running) {
             try {
-                purgeWhenDue();
                 Pass pass = drainOnce();
-                if (pass.failed()) {
-                    Thread.sleep(backoff.toMillis());
-                    backoff = min(backoff.multipliedBy(2), properties.backoffMax());
-                    continue;
-                }
-                backoff = properties.backoffInitial();
+                pause = properties.backoffInitial();
                 if (!pass.more()) {
-                    notifications.await(properties.pollInterval(), () -> running);
+                    Duration wait = untilNextRetry();
+                    idle = notifications.ensureListening();
+                    try {
+                        notifications.await(wait, () -> running);
+                    } finally {
+                        idle = false;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // the database itself is unreachable: same back-off as a broker outage
+                // the database itself is unreachable: back off before the next pass
                 log.warn("outbox relay pass failed: {}", rootMessage(e));
-                sleepQuietly(backoff);
-                backoff = min(backoff.multipliedBy(2), properties.backoffMax());
+                sleepQuietly(pause);
+                pause = min(pause.multipliedBy(2), properties.backoffMax());
             }
         }
     }
 
-    private void purgeWhenDue() {
-        Instant now = clock.instant();
-        if (now.isAfter(nextPurge)) {
-            int purged = transactions.execute(s -> repository.purgePublishedBefore(now.minus(properties.retention())));
-            if (purged > 0) {
-                log.info("purged {} outbox events published before {}", purged, now.minus(properties.retention()));
-            }
-            nextPurge = now.plus(PURGE_EVERY);
+    /** The poll interval, or less when a backing-off chain is due sooner. */
+    private Duration untilNextRetry() {
+        Duration wait = properties.pollInterval();
+        Instant next = transactions.execute(s -> repository.nextRetry()).orElse(null);
+        if (next != null) {
+            Duration due = Duration.between(clock.instant(), next);
+            wait = min(wait, due.isNegative() ? Duration.ofMillis(1) : due.plusMillis(1));
         }
+        return wait;
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (publishers.isShutdown()) {
+            startPools();
+        }
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
     }
-
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         if (worker != null) {
             try {
@@ -233,7 +272,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public boolean isAutoStartup() {
-        return properties.relayEnabled();
+        // a consume-only service declares no destination and has nothing to publish
+        return properties.relayEnabled() && !properties.destinations().isEmpty();
     }
 
     private static Duration min(Duration a, Duration b) {

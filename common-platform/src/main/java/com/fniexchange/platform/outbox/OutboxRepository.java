@@ -1,14 +1,21 @@
 package com.fniexchange.platform.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The relay's SQL. Every statement runs in the caller's transaction. */
 class OutboxRepository {
+
+    private static final String ROW_COLUMNS = """
+            id, event_id, destination, event_type, aggregate_id, payload::text AS payload, headers::text AS headers,
+            created_at, attempts""";
 
     private final JdbcClient jdbc;
 
@@ -28,20 +35,24 @@ class OutboxRepository {
                 .single();
     }
 
+    /**
+     * The bucket's next unpublished rows in id order, leaving out every row of an aggregate whose
+     * chain is held: parked, or backing off after a failure. Order within an aggregate is kept
+     * because a held chain's later rows are left out with its head.
+     */
     List<OutboxRow> unpublished(int bucket, int limit) {
-        return jdbc.sql("""
-                SELECT id, event_id, destination, event_type, aggregate_id, payload::text AS payload,
-                       headers::text AS headers, created_at
-                FROM outbox_event
-                WHERE bucket = :bucket AND published_at IS NULL
-                ORDER BY id
+        return jdbc.sql("SELECT " + ROW_COLUMNS + """
+                 FROM outbox_event e
+                WHERE e.bucket = :bucket AND e.published_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM outbox_event h
+                                  WHERE h.bucket = :bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
+                                    AND (h.parked_at IS NOT NULL OR h.retry_at > clock_timestamp()))
+                ORDER BY e.id
                 LIMIT :limit
                 """)
                 .param("bucket", bucket)
                 .param("limit", limit)
-                .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", java.util.UUID.class),
-                        rs.getString("destination"), rs.getString("event_type"), rs.getString("aggregate_id"),
-                        rs.getString("payload"), rs.getString("headers"), rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> row(rs))
                 .list();
     }
 
@@ -49,35 +60,119 @@ class OutboxRepository {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE outbox_event SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE id IN (:ids)")
+        jdbc.sql("UPDATE outbox_event SET published_at = clock_timestamp(), retry_at = NULL WHERE id IN (:ids)")
                 .param("ids", ids)
                 .update();
     }
 
-    void recordFailure(long id, String error) {
-        jdbc.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+    /**
+     * Holds the chain whose head failed: until {@code retryAt}, or parked when {@code park}.
+     *
+     * @param counted whether this failure counts toward parking (the broker was taking other events)
+     */
+    void recordFailure(long id, String error, boolean counted, Instant retryAt, boolean park) {
+        jdbc.sql("""
+                UPDATE outbox_event
+                SET attempts = attempts + :counted, last_error = :error, retry_at = :retryAt,
+                    parked_at = CASE WHEN :park THEN clock_timestamp() END
+                WHERE id = :id
+                """)
                 .param("id", id)
+                .param("counted", counted ? 1 : 0)
                 .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("retryAt", Timestamp.from(retryAt))
+                .param("park", park)
                 .update();
     }
 
-    /** Unpublished count and the age of the oldest unpublished row (empty when none). */
+    /** When the next held (not parked) chain may be tried again, if any chain is backing off. */
+    Optional<Instant> nextRetry() {
+        return jdbc.sql("""
+                        SELECT retry_at FROM outbox_event
+                        WHERE published_at IS NULL AND parked_at IS NULL AND retry_at IS NOT NULL
+                        ORDER BY retry_at LIMIT 1
+                        """)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    /** Unpublished count, parked chains and the age of the oldest unpublished row (empty when none). */
     Backlog backlog() {
-        return jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL")
+        return jdbc.sql("""
+                SELECT count(*) AS pending, count(parked_at) AS parked, min(created_at) AS oldest
+                FROM outbox_event WHERE published_at IS NULL
+                """)
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
-                    return new Backlog(rs.getLong("pending"), Optional.ofNullable(oldest).map(Timestamp::toInstant));
+                    return new Backlog(rs.getLong("pending"), rs.getLong("parked"),
+                            Optional.ofNullable(oldest).map(Timestamp::toInstant));
                 })
                 .single();
     }
 
-    int purgePublishedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff))
-                .update();
+    /** Every parked chain: its head event and how many events wait behind it. */
+    List<ParkedChain> parked() {
+        return jdbc.sql("""
+                SELECT h.aggregate_id, h.event_id, h.event_type, h.destination, h.attempts, h.last_error, h.parked_at,
+                       (SELECT count(*) FROM outbox_event w
+                        WHERE w.aggregate_id = h.aggregate_id AND w.published_at IS NULL AND w.id > h.id) AS waiting
+                FROM outbox_event h
+                WHERE h.parked_at IS NOT NULL AND h.published_at IS NULL
+                ORDER BY h.parked_at, h.id
+                """)
+                .query((rs, n) -> new ParkedChain(rs.getString("aggregate_id"), rs.getObject("event_id", UUID.class),
+                        rs.getString("event_type"), rs.getString("destination"), rs.getInt("attempts"),
+                        rs.getString("last_error"), rs.getTimestamp("parked_at").toInstant(), rs.getLong("waiting")))
+                .list();
     }
 
-    record Backlog(long pending, Optional<Instant> oldest) {
+    /** Un-parks the aggregate's chain for an immediate new round of attempts. False when it was not parked. */
+    boolean unpark(String aggregateId) {
+        return jdbc.sql("""
+                UPDATE outbox_event SET parked_at = NULL, retry_at = NULL, attempts = 0
+                WHERE aggregate_id = :aggregate AND parked_at IS NOT NULL AND published_at IS NULL
+                """)
+                .param("aggregate", aggregateId)
+                .update() > 0;
+    }
+
+    /**
+     * Moves the parked head event of the aggregate to {@code outbox_skipped_event} with who and
+     * why, so the chain goes on with its next event. Empty when the aggregate has no parked chain.
+     */
+    Optional<UUID> skipParkedHead(String aggregateId, String actor, String reason) {
+        return jdbc.sql("""
+                WITH head AS (
+                    DELETE FROM outbox_event
+                    WHERE aggregate_id = :aggregate AND parked_at IS NOT NULL AND published_at IS NULL
+                    RETURNING id, event_id, destination, event_type, aggregate_id, payload, headers, occurred_at,
+                              created_at, attempts, last_error)
+                INSERT INTO outbox_skipped_event (id, event_id, destination, event_type, aggregate_id, payload, headers,
+                                                  occurred_at, created_at, attempts, last_error, skipped_by, skip_reason)
+                SELECT id, event_id, destination, event_type, aggregate_id, payload, headers, occurred_at, created_at,
+                       attempts, last_error, :actor, :reason
+                FROM head
+                RETURNING event_id
+                """)
+                .param("aggregate", aggregateId)
+                .param("actor", actor)
+                .param("reason", reason)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Wakes every relay at commit, as the insert trigger does: after a retry or skip the chain can go on at once. */
+    void notifyRelays() {
+        jdbc.sql("SELECT pg_notify(current_schema() || '_outbox', '')").query((rs, n) -> 1).list();
+    }
+
+    private static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("destination"),
+                rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("payload"), rs.getString("headers"),
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"));
+    }
+
+    record Backlog(long pending, long parked, Optional<Instant> oldest) {
         double oldestAgeSeconds(Instant now) {
             return oldest.map(o -> Duration.between(o, now).toMillis() / 1000.0).orElse(0.0);
         }

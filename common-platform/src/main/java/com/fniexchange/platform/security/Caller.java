@@ -28,9 +28,32 @@ public record Caller(String subject, Set<Role> roles, Optional<DealerCode> deale
         return has(Role.DEALER);
     }
 
-    /** Whether the caller may see data of this dealer: its own, or any for provider roles. */
+    /**
+     * Whether the caller may see data of this dealer: a dealer its own, a provider role any.
+     * False for a caller with no known role (default-deny).
+     */
     public boolean maySee(DealerCode dealer) {
-        return isDealer() ? dealerCode.map(dealer::equals).orElse(false) : true;
+        if (isDealer()) {
+            return dealerCode.map(dealer::equals).orElse(false);
+        }
+        return roles.stream().anyMatch(Role::seesEveryDealer);
+    }
+
+    /**
+     * The dealer a lookup must be limited to, for filtering in SQL: the caller's own for a
+     * dealer, empty (every dealer) for a provider role.
+     *
+     * @throws ProblemException 403 for a caller with no known role
+     */
+    public Optional<DealerCode> dealerScope() {
+        if (isDealer()) {
+            return Optional.of(dealerCode.orElseThrow());
+        }
+        if (roles.stream().anyMatch(Role::seesEveryDealer)) {
+            return Optional.empty();
+        }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this operation",
+                java.util.Map.of());
     }
 
     /** The dealer the caller acts for; refuses (403) callers that are not dealers. */

@@ -7,9 +7,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * leave the secret unset and set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * (Entra ID) instead.
  *
- * @param hmacSecret HS256 secret, at least 32 bytes; local development only
+ * @param hmacSecret HS256 secret, at least 32 bytes; accepted only under the {@code local} and
+ *                   {@code test} profiles (a service refuses to start with it under any other)
  * @param issuer     expected {@code iss} of HS256 tokens; any when unset
+ * @param audience   the {@code aud} every token must name (this API's application id URI in
+ *                   Entra ID); required outside the {@code local} and {@code test} profiles
  */
 @ConfigurationProperties("fni.security.jwt")
-public record JwtProperties(String hmacSecret, String issuer) {
+public record JwtProperties(String hmacSecret, String issuer, String audience) {
+
+    boolean hasAudience() {
+        return audience != null && !audience.isBlank();
+    }
+
+    boolean hasHmacSecret() {
+        return hmacSecret != null && !hmacSecret.isBlank();
+    }
 }

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,23 +23,35 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The JWT resource server every service runs: health and the OpenAPI document are open, the
- * rest of the actuator is for OPS, everything else needs a valid token; roles come from the
+ * The JWT resource server every web service runs, default-deny.
+ *
+ * <ul>
+ *   <li>Open: health (with probes), info and the OpenAPI document.</li>
+ *   <li>The rest of the actuator: {@code OPS}.</li>
+ *   <li>Everything else needs a valid token with at least one known {@link Role}; each endpoint
+ *       then names its own roles with {@code @PreAuthorize} (the services test that none is
+ *       left out). A token without a known role gets 403 everywhere.</li>
+ * </ul>
+ * Tokens are checked for signature, expiry, issuer and audience. Roles come from the
  * {@code roles} claim, dealers are scoped by {@code dealer_code}; 401/403 are problem+json.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
         after = PlatformWebAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -46,7 +61,7 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.OPS.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole(Role.names()))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokenConverter()))
                         .authenticationEntryPoint(handlers)
@@ -55,10 +70,12 @@ public class PlatformSecurityAutoConfiguration {
         return http.build();
     }
 
-    /** Local development and tests: HS256 tokens signed with {@code fni.security.jwt.hmac-secret}. */
+    /** Local development and tests only: HS256 tokens signed with {@code fni.security.jwt.hmac-secret}. */
     @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
     @ConditionalOnProperty("fni.security.jwt.hmac-secret")
-    JwtDecoder hmacJwtDecoder(JwtProperties properties) {
+    JwtDecoder hmacJwtDecoder(JwtProperties properties, Environment environment) {
+        TokenPolicy.check(environment, properties);
         byte[] secret = properties.hmacSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("fni.security.jwt.hmac-secret must be at least 32 bytes for HS256");
@@ -66,11 +83,33 @@ public class PlatformSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(properties.issuer() == null || properties.issuer().isBlank()
-                ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        decoder.setJwtValidator(validator(properties.issuer(), properties));
         return decoder;
+    }
+
+    /**
+     * The identity provider's tokens (Entra ID): keys from the issuer's metadata, fetched on the
+     * first token rather than at start-up, so a service starts while the issuer is unreachable.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty(TokenPolicy.ISSUER_URI)
+    JwtDecoder issuerJwtDecoder(JwtProperties properties, Environment environment) {
+        TokenPolicy.check(environment, properties);
+        String issuer = environment.getRequiredProperty(TokenPolicy.ISSUER_URI);
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(validator(issuer, properties));
+            return decoder;
+        });
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, JwtProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(issuer == null || issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        if (properties.hasAudience()) {
+            validators.add(new JwtAudienceValidator(properties.audience()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 }

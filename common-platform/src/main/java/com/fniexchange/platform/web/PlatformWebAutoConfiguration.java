@@ -2,10 +2,7 @@ package com.fniexchange.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.platform.security.CallerArgumentResolver;
-import com.fniexchange.platform.validation.BusinessCalendar;
-import java.time.Clock;
-import java.time.ZoneId;
-import org.springframework.core.env.Environment;
+import com.fniexchange.platform.PlatformCoreAutoConfiguration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,29 +20,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * body limit, the {@link com.fniexchange.platform.security.Caller} parameter, and the OpenAPI
  * parts all operations have in common.
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, PlatformCoreAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class PlatformWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    BusinessCalendar businessCalendar(Clock clock, Environment environment) {
-        return new BusinessCalendar(clock, ZoneId.of(environment.getProperty("fni.business-zone", "America/New_York")));
-    }
-
-    @Bean
     ProblemResponses problemResponses(ObjectMapper json) {
         return new ProblemResponses(json);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
     }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fniexchange.platform.PaddedEvent;
 import com.fniexchange.platform.SequencedEvent;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +64,12 @@ class OutboxRelayTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    OutboxRelay contextRelay;
+    @Autowired
+    OutboxOperations operations;
+    @Autowired
+    OutboxEndpoint endpoint;
 
     TransactionTemplate tx() {
         return new TransactionTemplate(txManager);
@@ -69,27 +78,36 @@ class OutboxRelayTest {
     /** A relay instance of its own, as a second (third...) service instance would run. */
     OutboxRelay anotherRelay(int batchSize) {
         OutboxProperties small = new OutboxProperties(null, true, properties.pollInterval(), batchSize, properties.publishers(), properties.senders(),
-                properties.backoffInitial(), properties.backoffMax(), properties.partitionKeyHeader(), properties.retention(),
-                properties.destinations());
-        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, JSON, small.partitionKeyHeader()), metrics,
+                properties.backoffInitial(), properties.backoffMax(), properties.maxAttempts(), properties.partitionKeyHeader(),
+                properties.retention(), properties.destinations());
+        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, small.partitionKeyHeader(), small.destinations()), metrics,
                 tx(), new OutboxNotifications(dataSource), small, Clock.systemUTC());
     }
 
     @Test
     void twoRelaysAtOnceNeverPublishAnEventTwiceAndKeepOrderPerAggregate() throws Exception {
+        // the context's own relay stands aside, so what the two publish is exactly countable
+        contextRelay.stop();
         String run = UUID.randomUUID().toString().substring(0, 6);
         int aggregates = 24;
         int perAggregate = 25;
-        // interleaved writes, one transaction each, as concurrent requests would make them
-        for (int seq = 0; seq < perAggregate; seq++) {
-            for (int a = 0; a < aggregates; a++) {
-                String subject = "AGG-" + run + "-" + a;
-                int sequence = seq;
-                tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, sequence, Instant.now())));
+        try {
+            // interleaved writes, one transaction each, as concurrent requests would make them
+            for (int seq = 0; seq < perAggregate; seq++) {
+                for (int a = 0; a < aggregates; a++) {
+                    String subject = "AGG-" + run + "-" + a;
+                    int sequence = seq;
+                    tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, sequence, Instant.now())));
+                }
             }
+            drainWithTwoRelays(run, aggregates * perAggregate);
+        } finally {
+            contextRelay.start();
         }
-        int total = aggregates * perAggregate;
+        assertPublishedOnceInOrder(run, aggregates, perAggregate);
+    }
 
+    private void drainWithTwoRelays(String run, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> relays = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -104,11 +122,15 @@ class OutboxRelayTest {
             };
             relays.add(pool.submit(drain));
         }
-        int byTheTwo = relays.get(0).get() + relays.get(1).get();
+        int first = relays.get(0).get();
+        int second = relays.get(1).get();
         pool.shutdown();
         assertThat(pendingOf(run)).isZero();
-        assertThat(byTheTwo).as("the two relays share the work (the context's own relay may take some too)").isPositive();
+        assertThat(first + second).as("every row published exactly once by the two").isEqualTo(total);
+    }
 
+    private void assertPublishedOnceInOrder(String run, int aggregates, int perAggregate) throws Exception {
+        int total = aggregates * perAggregate;
         Map<String, List<Integer>> sequences = new HashMap<>();
         Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TestKafka.brokers(), TOPIC)) {
@@ -138,8 +160,8 @@ class OutboxRelayTest {
     void notifyWakesTheRelayLongBeforeThePollInterval() throws Exception {
         assertThat(properties.pollInterval()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
         String subject = "NOTIFY-" + UUID.randomUUID();
-        // let the context's relay go idle, waiting on NOTIFY
-        Thread.sleep(500);
+        // the context's relay must be waiting on NOTIFY (its LISTEN open), not in the middle of a pass
+        awaitCondition("relay idle", Duration.ofSeconds(20), contextRelay::isIdle);
         long start = System.nanoTime();
         tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, 0, Instant.now())));
         while (pending(subject) > 0 && System.nanoTime() - start < Duration.ofSeconds(20).toNanos()) {
@@ -169,29 +191,163 @@ class OutboxRelayTest {
     }
 
     @Test
-    void publishedRowsArePurgedAfterTheRetentionAndUnpublishedOnesNever() {
-        String published = "PURGE-" + UUID.randomUUID();
-        String unpublished = "KEEP-" + UUID.randomUUID();
+    void backlogGaugesReadTheTable() throws Exception {
+        contextRelay.stop();
+        try {
+            String subject = "BACKLOG-" + UUID.randomUUID();
+            tx().executeWithoutResult(s -> {
+                for (int i = 0; i < 3; i++) {
+                    writer.append(TOPIC, new SequencedEvent(subject, i, Instant.now()));
+                }
+            });
+            long pendingInTable = jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+            long parkedInTable = jdbc.sql("SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL AND published_at IS NULL")
+                    .query(Long.class).single();
+            assertThat(pendingInTable).isGreaterThanOrEqualTo(3);
+            // the gauges sample the table at most every 2 s; with the relay stopped the table holds still
+            awaitCondition("pending gauge = " + pendingInTable, Duration.ofSeconds(10),
+                    () -> meters.get("fni.outbox.pending").gauge().value() == pendingInTable);
+            assertThat(meters.get("fni.outbox.parked").gauge().value()).isEqualTo((double) parkedInTable);
+            assertThat(meters.get("fni.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0.0);
+        } finally {
+            contextRelay.start();
+        }
+        assertThat(meters.get("fni.outbox.publish.latency").timer().count())
+                .as("one latency sample per published event")
+                .isEqualTo((long) meters.get("fni.events.published").counters().stream().mapToDouble(c -> c.count()).sum());
+    }
+
+    /**
+     * A poison event (above the producer's max.request.size: refused forever) holds only its own
+     * contract's chain. 100 events of other contracts publish at normal latency meanwhile; after
+     * max-attempts the poison chain is parked, keeping its later event behind it; ops skip it
+     * (audited) and the later event goes out.
+     */
+    @Test
+    void aPoisonEventHoldsOnlyItsOwnChainAndIsParkedThenSkipped() throws Exception {
+        String poisoned = "POISON-" + UUID.randomUUID();
         tx().executeWithoutResult(s -> {
-            writer.append(TOPIC, new SequencedEvent(published, 0, Instant.now()));
-            writer.append(TOPIC, new SequencedEvent(unpublished, 0, Instant.now()));
+            writer.append(TOPIC, PaddedEvent.ofSize(poisoned, 1_200_000));
+            writer.append(TOPIC, new SequencedEvent(poisoned, 1, Instant.now()));
         });
-        // a row published long ago, and one that never was, both old
-        jdbc.sql("UPDATE outbox_event SET published_at = now() - interval '30 days', created_at = now() - interval '30 days' WHERE aggregate_id = :a")
-                .param("a", published).update();
-        jdbc.sql("UPDATE outbox_event SET published_at = NULL, created_at = now() - interval '30 days' WHERE aggregate_id = :a")
-                .param("a", unpublished).update();
-        int purged = tx().execute(s -> repository.purgePublishedBefore(Instant.now().minus(properties.retention())));
-        assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a").param("a", published).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a").param("a", unpublished).query(Long.class).single()).isOne();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 100; i++) {
+            String subject = "AGG-" + run + "-" + i;
+            tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, 0, Instant.now())));
+            Thread.sleep(20); // paced like live traffic, about 50 events a second
+        }
+        awaitCondition("the 100 published", Duration.ofSeconds(30), () -> pendingOf(run) == 0);
+        List<Long> latencies = jdbc.sql("""
+                SELECT (extract(epoch FROM published_at - created_at) * 1000)::bigint FROM outbox_event
+                WHERE aggregate_id LIKE :p ORDER BY 1
+                """).param("p", "AGG-" + run + "-%").query(Long.class).list();
+        assertThat(latencies).hasSize(100);
+        long p99 = latencies.get(98);
+        assertThat(p99).as("p99 commit -> ack of other contracts while the poison retries, ms").isLessThan(1_000);
+
+        keepTrafficUntil("poison chain parked", () -> parkedAt(poisoned) != null);
+        assertThat(attemptsOf(poisoned)).isEqualTo(properties.maxAttempts());
+        assertThat(pending(poisoned)).as("its later event waits behind it").isEqualTo(2);
+        ParkedChain parked = operations.parked().stream().filter(p -> p.aggregateId().equals(poisoned)).findFirst().orElseThrow();
+        assertThat(parked.waiting()).isEqualTo(1);
+        assertThat(parked.eventType()).isEqualTo(PaddedEvent.TYPE.typeName());
+        assertThat(parked.lastError()).contains("RecordTooLargeException");
+        awaitCondition("parked gauge", Duration.ofSeconds(10), () -> meters.get("fni.outbox.parked").gauge().value() >= 1);
+
+        // ops: bad requests are refused, then the skip is audited and the chain goes on
+        SecurityContext ops = securityContext("ops@provider");
+        assertThat(endpoint.act(poisoned, "skip", " ", ops).getStatus()).isEqualTo(400);
+        assertThat(endpoint.act(poisoned, "resend", null, ops).getStatus()).isEqualTo(400);
+        assertThat(endpoint.act("NO-SUCH-" + run, "retry", null, ops).getStatus()).isEqualTo(404);
+        var skipped = endpoint.act(poisoned, "skip", "payload over the broker's size limit; resent by hand as ticket OPS-1", ops);
+        assertThat(skipped.getStatus()).isEqualTo(200);
+        awaitCondition("the later event published", Duration.ofSeconds(20), () -> pending(poisoned) == 0);
+        Map<String, Object> audit = jdbc.sql("SELECT skipped_by, skip_reason, event_type, attempts FROM outbox_skipped_event "
+                + "WHERE aggregate_id = :a").param("a", poisoned).query().singleRow();
+        assertThat(audit).containsEntry("skipped_by", "ops@provider")
+                .containsEntry("skip_reason", "payload over the broker's size limit; resent by hand as ticket OPS-1")
+                .containsEntry("event_type", PaddedEvent.TYPE.typeName())
+                .containsEntry("attempts", properties.maxAttempts());
+        assertThat(operations.parked()).noneMatch(p -> p.aggregateId().equals(poisoned));
     }
 
     @Test
-    void backlogMetricsAreRegistered() {
-        assertThat(meters.find("fni.outbox.pending").gauge()).isNotNull();
-        assertThat(meters.find("fni.outbox.oldest.age").gauge()).isNotNull();
-        assertThat(meters.find("fni.outbox.publish.latency").timer()).isNotNull();
+    void aRetriedChainGetsAFreshRoundOfAttempts() throws Exception {
+        String poisoned = "RETRY-" + UUID.randomUUID();
+        tx().executeWithoutResult(s -> writer.append(TOPIC, PaddedEvent.ofSize(poisoned, 1_200_000)));
+        keepTrafficUntil("parked", () -> parkedAt(poisoned) != null);
+        Instant firstParking = parkedAt(poisoned);
+        assertThat(endpoint.act(poisoned, "retry", null, securityContext("ops@provider")).getStatus()).isEqualTo(200);
+        assertThat(endpoint.act(poisoned, "retry", null, securityContext("ops@provider")).getStatus())
+                .as("no longer parked").isEqualTo(404);
+        keepTrafficUntil("parked again after a new round", () -> {
+            Instant again = parkedAt(poisoned);
+            return again != null && again.isAfter(firstParking);
+        });
+        assertThat(attemptsOf(poisoned)).isEqualTo(properties.maxAttempts());
+        tx().executeWithoutResult(s -> operations.skip(poisoned, "test", "clean up"));
+    }
+
+    @Test
+    void anUndeclaredDestinationIsRefusedAtWriteTimeAndNothingIsWritten() {
+        String subject = "UNDECLARED-" + UUID.randomUUID();
+        assertThatThrownBy(() -> tx().executeWithoutResult(s -> {
+            jdbc.sql("INSERT INTO business_row (id) VALUES (:a)").param("a", subject).update();
+            writer.append("platform-test-evnets", new SequencedEvent(subject, 0, Instant.now()));
+        }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("platform-test-evnets")
+                .hasMessageContaining("fni.outbox.destinations");
+        assertThat(jdbc.sql("SELECT count(*) FROM business_row WHERE id = :a").param("a", subject)
+                .query(Long.class).single()).as("the business write rolled back with it").isZero();
+        assertThat(pending(subject)).isZero();
+    }
+
+    /** Writes one event of a fresh aggregate every 50 ms (the broker keeps taking events) until the condition holds. */
+    private void keepTrafficUntil(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            String subject = "FILLER-" + UUID.randomUUID();
+            tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, 0, Instant.now())));
+            Thread.sleep(50);
+        }
+    }
+
+    static void awaitCondition(String what, Duration within, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + within + " waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static SecurityContext securityContext(String user) {
+        return new SecurityContext() {
+            @Override
+            public Principal getPrincipal() {
+                return () -> user;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return "OPS".equals(role);
+            }
+        };
+    }
+
+    private Instant parkedAt(String aggregate) {
+        return jdbc.sql("SELECT min(parked_at) FROM outbox_event WHERE aggregate_id = :a AND published_at IS NULL")
+                .param("a", aggregate).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(null);
+    }
+
+    private int attemptsOf(String aggregate) {
+        return jdbc.sql("SELECT attempts FROM outbox_event WHERE aggregate_id = :a ORDER BY id LIMIT 1")
+                .param("a", aggregate).query(Integer.class).single();
     }
 
     private long pendingOf(String run) {

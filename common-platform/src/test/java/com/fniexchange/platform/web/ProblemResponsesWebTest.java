@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @WebMvcTest(controllers = ProblemResponsesWebTest.ProbeResource.class)
 @ImportAutoConfiguration({PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class})
 @Import(ProblemResponsesWebTest.ProbeResource.class)
+@org.springframework.test.context.ActiveProfiles("test")
 @TestPropertySource(properties = {
         "fni.security.jwt.hmac-secret=" + TestInfrastructure.JWT_SECRET,
         "fni.http.max-body-size=1KB"})

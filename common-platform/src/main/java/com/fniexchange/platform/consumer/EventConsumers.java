@@ -1,0 +1,47 @@
+package com.fniexchange.platform.consumer;
+
+import com.fniexchange.platform.inbox.Inbox;
+import java.util.function.Function;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a service's {@link EventHandlers} into the function bean Spring Cloud Stream binds:
+ *
+ * <pre>{@code
+ * @Bean
+ * Consumer<Message<byte[]>> contractEvents(EventConsumers consumers, ContractProjection projection) {
+ *     return consumers.of(EventHandlers.forConsumer("contract-projection")
+ *             .on(ContractSubmitted.TYPE, ContractSubmitted.class, projection::submitted));
+ * }
+ * }</pre>
+ *
+ * The bean name ({@code contractEvents}) names the input binding ({@code contractEvents-in-0});
+ * {@code fni.consumer.bindings.contractEvents.destination} says which stream it reads.
+ */
+public class EventConsumers {
+
+    private final Inbox inbox;
+    private final TransactionTemplate tx;
+    private final DeadLetters deadLetters;
+    private final ConsumerMetrics metrics;
+    private final ConsumerProperties properties;
+    private final Function<String, String> bindingDestination;
+
+    /**
+     * @param bindingDestination the destination an input binding reads (its name when none is configured)
+     */
+    public EventConsumers(Inbox inbox, TransactionTemplate tx, DeadLetters deadLetters, ConsumerMetrics metrics,
+                          ConsumerProperties properties, Function<String, String> bindingDestination) {
+        this.inbox = inbox;
+        this.tx = tx;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.bindingDestination = bindingDestination;
+    }
+
+    /** The consumer function for these handlers; return it from a {@code @Bean} method. */
+    public EventConsumer of(EventHandlers handlers) {
+        return new EventConsumer(handlers, inbox, tx, deadLetters, metrics, properties, bindingDestination);
+    }
+}

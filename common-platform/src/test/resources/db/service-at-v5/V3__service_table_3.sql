@@ -1,0 +1,1 @@
+CREATE TABLE service_table_3 (id int PRIMARY KEY);

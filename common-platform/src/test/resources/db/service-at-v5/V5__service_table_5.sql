@@ -1,0 +1,1 @@
+CREATE TABLE service_table_5 (id int PRIMARY KEY);
