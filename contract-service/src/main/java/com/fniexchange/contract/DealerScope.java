@@ -1,6 +1,7 @@
 package com.fniexchange.contract;
 
 import com.fniexchange.platform.security.Caller;
+import com.fniexchange.platform.security.Role;
 import java.sql.Types;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,7 +19,8 @@ public record DealerScope(boolean everyDealer, String dealerCode) {
         if (caller.isDealer()) {
             return new DealerScope(false, caller.requireDealer().value());
         }
-        return new DealerScope(!caller.roles().isEmpty(), null);
+        // as Caller.maySee: provider roles that see every dealer do, anyone else sees nothing
+        return new DealerScope(caller.roles().stream().anyMatch(Role::seesEveryDealer), null);
     }
 
     public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
