@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A contract (agreement) number: the product form prefix, the last eight characters of the
- * VIN and, when the same vehicle already carries a contract of that form, a two-digit issue
- * suffix. Example: {@code VSC03A004352}, re-issued as {@code VSC03A004352-02}.
+ * A contract (agreement) number: its base, the product form prefix and the last eight
+ * characters of the VIN, and, from the second contract with the same base on, an issue suffix
+ * of at least two digits. Example: {@code VSC3A004352}, then {@code VSC3A004352-02} ...
+ * {@code VSC3A004352-99}, {@code VSC3A004352-100}. Two vehicles whose VINs end alike share a
+ * base, so the issue is counted per base, never per VIN; the scheme never runs out.
  */
 public record ContractNumber(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2,4}[A-Z0-9]{8}(-\\d{2})?");
+    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2,4}[A-Z0-9]{8}(-(0[2-9]|[1-9]\\d+))?");
 
     public ContractNumber {
         if (value == null || value.isBlank()) {
@@ -21,22 +23,38 @@ public record ContractNumber(String value) {
         value = value.strip().toUpperCase(Locale.ROOT);
         if (!SHAPE.matcher(value).matches()) {
             throw new InvalidValueException("contract number must be a 2-4 letter form prefix, 8 letters or digits"
-                    + " and an optional -NN issue suffix, got '" + value + "'");
+                    + " and an optional issue suffix of at least two digits from -02, got '" + value + "'");
         }
     }
 
     /**
-     * Issues the number for a contract on this vehicle.
+     * The base of the numbers of this form on this vehicle: the form prefix and the last eight
+     * characters of the VIN. Vehicles whose VINs end alike share it.
      *
      * @param formPrefix the product form's prefix, for example {@code VSC}
-     * @param issue      1 for the first contract of this form on this VIN, 2 for the next...
      */
-    public static ContractNumber issue(String formPrefix, Vin vin, int issue) {
-        if (issue < 1 || issue > 99) {
-            throw new InvalidValueException("issue must be 1 to 99, got " + issue);
+    public static String base(String formPrefix, Vin vin) {
+        return formPrefix + vin.lastEight();
+    }
+
+    /**
+     * Issues a number on a base.
+     *
+     * @param base  from {@link #base(String, Vin)}
+     * @param issue 1 for the first contract with this base (no suffix), 2 for the next ({@code -02}),
+     *              100 after 99 ({@code -100})
+     */
+    public static ContractNumber issue(String base, int issue) {
+        if (issue < 1) {
+            throw new InvalidValueException("issue must be 1 or more, got " + issue);
         }
-        String base = formPrefix + vin.lastEight();
         return new ContractNumber(issue == 1 ? base : base + "-%02d".formatted(issue));
+    }
+
+    /** The issue this number carries: 1 without a suffix, else the suffix. */
+    public int issue() {
+        int dash = value.indexOf('-');
+        return dash < 0 ? 1 : Integer.parseInt(value.substring(dash + 1));
     }
 
     @JsonCreator

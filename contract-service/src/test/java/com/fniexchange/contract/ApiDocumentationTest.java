@@ -39,11 +39,26 @@ class ApiDocumentationTest {
         }));
         assertThat(operationIds).contains("createRateQuote", "submitContract", "getContract", "listContracts",
                 "approveContract", "rejectContract", "voidContract", "createRemittance", "getRemittance");
-        assertThat(openApi.at("/components/schemas/Problem/properties/errors")).isNotNull();
-        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
-        assertThat(openApi.at("/components/schemas/RateRequest/properties/vin/example").asText()).isEqualTo("1HGCM82633A004352");
-        JsonNode submit = openApi.at("/paths/~1api~1v1~1contracts/post/parameters");
-        assertThat(submit.toString()).contains("Idempotency-Key");
+        // JsonNode.at never answers null: a wrong path gives a missing node, so check presence, then content
+        JsonNode errors = present(openApi, "/components/schemas/Problem/properties/errors");
+        assertThat(errors.get("type").asText()).isEqualTo("array");
+        assertThat(present(errors, "/items/properties/field/type").asText()).isEqualTo("string");
+        assertThat(present(errors, "/items/properties/message/type").asText()).isEqualTo("string");
+        assertThat(present(openApi, "/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(present(openApi, "/components/schemas/RateRequest/properties/vin/example").asText()).isEqualTo("1HGCM82633A004352");
+        // value types are documented as the strings they are on the wire
+        assertThat(present(openApi, "/components/schemas/Contract/properties/contractNumber/type").asText()).isEqualTo("string");
+        assertThat(present(openApi, "/components/schemas/Contract/properties/vin/example").asText()).isEqualTo("1HGCM82633A004352");
+        JsonNode submitParameters = present(openApi, "/paths/~1api~1v1~1contracts/post/parameters");
+        List<String> parameterNames = new ArrayList<>();
+        submitParameters.forEach(p -> parameterNames.add(p.get("name").asText()));
+        assertThat(parameterNames).contains("Idempotency-Key");
+    }
+
+    private static JsonNode present(JsonNode document, String pointer) {
+        JsonNode node = document.at(pointer);
+        assertThat(node.isMissingNode()).as("%s is in the document", pointer).isFalse();
+        return node;
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.fniexchange.contract;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -25,6 +28,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule ratingStandsAlone = noClasses().that().resideInAPackage("..contract.rating..")
             .should().dependOnClassesThat().resideInAnyPackage("..contract.contract..", "..contract.remittance..");
+
+    /** Contract events are built in one place, so every change publishes them alike. */
+    @ArchTest
+    static final ArchRule contractEventsBuiltInOnePlace = noClasses().that().resideInAPackage("com.fniexchange.contract..")
+            .and().doNotHaveFullyQualifiedName("com.fniexchange.contract.contract.ContractEvents")
+            .should().callConstructorWhere(target(owner(resideInAPackage("com.fniexchange.model.event.contract.."))));
 
     /** The shared modules never reach into a service. */
     @ArchTest

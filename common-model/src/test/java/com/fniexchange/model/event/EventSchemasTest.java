@@ -53,6 +53,8 @@ class EventSchemasTest {
                 new ContractPendingReview(NUMBER, DEALER, List.of("customer price below dealer cost"), AT),
                 new ContractRejected(NUMBER, DEALER, "vehicle not eligible", "admin@provider", AT),
                 new ContractVoided(NUMBER, DEALER, "deal unwound", "dealer:D1001", AT),
+                // numbers never run out: the hundredth issue on one base
+                new ContractVoided(ContractNumber.of("VSC3A004352-100"), DEALER, "deal unwound", "dealer:D1001", AT),
                 new ContractRemitted(NUMBER, DEALER, UUID.randomUUID(), Money.of("1100"), AT),
                 new ContractCancelled(NUMBER, DEALER, UUID.randomUUID(), LocalDate.parse("2026-12-01"), "EARLY_PAYOFF", AT));
     }

@@ -1,23 +1,27 @@
 package com.fniexchange.contract.contract;
 
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
+import com.fniexchange.model.ProductCode;
+import com.fniexchange.model.Vin;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A contract as its dealer and the provider see it. */
-public record Contract(
-        @Schema(example = "VSC3A004352") String contractNumber,
+/** A contract as its dealer and the provider see it. Value types serialise as their plain strings. */
+record Contract(
+        @Schema(implementation = String.class, example = "VSC3A004352") ContractNumber contractNumber,
         @Schema(example = "ACTIVE") ContractStatus status,
         @Schema(description = "Why the contract waits for review (PENDING_REVIEW)") List<String> reviewReasons,
-        @Schema(example = "D1001") String dealerCode,
+        @Schema(implementation = String.class, example = "D1001") DealerCode dealerCode,
         @Schema(example = "DEAL-20261120-0042") String dealNumber,
-        @Schema(example = "VSC") String productCode,
+        @Schema(implementation = String.class, example = "VSC") ProductCode productCode,
         @Schema(example = "VSC-60-75-100") String planCode,
         UUID quoteId,
-        @Schema(example = "1HGCM82633A004352") String vin,
+        @Schema(implementation = String.class, example = "1HGCM82633A004352") Vin vin,
         @Schema(example = "HONDA") String make,
         @Schema(example = "2023") int modelYear,
         @Schema(example = "24500") int odometer,

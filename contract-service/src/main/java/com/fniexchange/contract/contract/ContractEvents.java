@@ -2,19 +2,25 @@ package com.fniexchange.contract.contract;
 
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.ProductCode;
-import com.fniexchange.model.Vin;
+import com.fniexchange.model.Money;
 import com.fniexchange.model.event.contract.ContractActivated;
 import com.fniexchange.model.event.contract.ContractEvent;
 import com.fniexchange.model.event.contract.ContractPendingReview;
+import com.fniexchange.model.event.contract.ContractRejected;
+import com.fniexchange.model.event.contract.ContractRemitted;
 import com.fniexchange.model.event.contract.ContractSubmitted;
+import com.fniexchange.model.event.contract.ContractVoided;
 import com.fniexchange.platform.outbox.OutboxWriter;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Writes contract events to the outbox, inside the transaction of the change they describe. */
+/**
+ * Builds every contract event and writes it to the outbox, inside the transaction of the
+ * change it describes. The one place a contract event is constructed.
+ */
 @Component
-public class ContractEvents {
+class ContractEvents {
 
     private final OutboxWriter outbox;
 
@@ -22,24 +28,35 @@ public class ContractEvents {
         this.outbox = outbox;
     }
 
-    public void publish(ContractEvent event) {
-        outbox.append(ContractEvent.DESTINATION, event);
-    }
-
     void submitted(Contract c) {
-        publish(new ContractSubmitted(ContractNumber.of(c.contractNumber()), DealerCode.of(c.dealerCode()), c.dealNumber(),
-                ProductCode.of(c.productCode()), c.planCode(), c.quoteId(), Vin.of(c.vin()), c.odometer(),
-                c.vehicleInServiceDate(), c.saleDate(), c.termMonths(), c.termMiles(), c.deductible(), c.dealerCost(),
-                c.customerPrice(), c.financed(), c.lienholder(), c.customer().state(), c.submittedAt()));
+        publish(new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
+                c.quoteId(), c.vin(), c.odometer(), c.vehicleInServiceDate(), c.saleDate(), c.termMonths(), c.termMiles(),
+                c.deductible(), c.dealerCost(), c.customerPrice(), c.financed(), c.lienholder(), c.customer().state(),
+                c.submittedAt()));
     }
 
+    /** @param approvedBy null when approved automatically */
     void activated(Contract c, String approvedBy, Instant at) {
-        publish(new ContractActivated(ContractNumber.of(c.contractNumber()), DealerCode.of(c.dealerCode()),
-                approvedBy == null, approvedBy, at));
+        publish(new ContractActivated(c.contractNumber(), c.dealerCode(), approvedBy == null, approvedBy, at));
     }
 
     void pendingReview(Contract c, Instant at) {
-        publish(new ContractPendingReview(ContractNumber.of(c.contractNumber()), DealerCode.of(c.dealerCode()),
-                c.reviewReasons(), at));
+        publish(new ContractPendingReview(c.contractNumber(), c.dealerCode(), c.reviewReasons(), at));
+    }
+
+    void rejected(Contract c, String reason, String rejectedBy, Instant at) {
+        publish(new ContractRejected(c.contractNumber(), c.dealerCode(), reason, rejectedBy, at));
+    }
+
+    void voided(Contract c, String reason, String voidedBy, Instant at) {
+        publish(new ContractVoided(c.contractNumber(), c.dealerCode(), reason, voidedBy, at));
+    }
+
+    void remitted(ContractNumber number, DealerCode dealer, UUID remittanceId, Money dealerCost, Instant at) {
+        publish(new ContractRemitted(number, dealer, remittanceId, dealerCost, at));
+    }
+
+    private void publish(ContractEvent event) {
+        outbox.append(ContractEvent.DESTINATION, event);
     }
 }

@@ -9,6 +9,7 @@ import com.fniexchange.contract.rating.RetailRule;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
+import com.fniexchange.model.ProductCode;
 import com.fniexchange.model.Vin;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.validation.BusinessCalendar;
@@ -20,9 +21,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,8 +64,7 @@ class ContractIntake {
         if (Boolean.TRUE.equals(submission.financed()) && (submission.lienholder() == null || submission.lienholder().isBlank())) {
             throw new ProblemException.InvalidFields(List.of(new InvalidField("lienholder", "is required when financed is true")));
         }
-        StoredQuote quote = quotes.find(submission.quoteId())
-                .filter(q -> q.dealerCode().equals(dealer.value()))
+        StoredQuote quote = quotes.find(submission.quoteId(), dealer)
                 .orElseThrow(() -> new ProblemException.NotFound("quote", submission.quoteId().toString()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!now.isBefore(quote.expiresAt())) {
@@ -82,30 +82,24 @@ class ContractIntake {
         }
         Money price = Money.of(submission.customerPrice());
         checkStatePriceRule(quote.customerState(), price, plan.suggestedRetail());
-        contracts.liveContractFor(dealer.value(), submission.dealNumber(), plan.productCode()).ifPresent(existing -> {
-            throw duplicate(existing, submission.dealNumber(), plan.productCode());
-        });
+        ProductCode product = ProductCode.of(plan.productCode());
+        Vin vin = Vin.of(quote.vin());
 
-        contracts.lockVehicleForm(plan.productCode(), quote.vin());
-        int issue = contracts.issuedOnVehicle(plan.productCode(), quote.vin()) + 1;
-        String number = ContractNumber.issue(catalog.formPrefix(plan.productCode()), Vin.of(quote.vin()), issue).value();
+        // numbers are counted per base, not per VIN: two VINs ending alike share a base
+        String base = ContractNumber.base(catalog.formPrefix(plan.productCode()), vin);
+        contracts.lockNumberBase(base);
+        ContractNumber number = ContractNumber.issue(base, contracts.lastIssue(base) + 1);
         List<String> reasons = autoApproval.reviewReasons(price, plan.dealerCost(), plan.suggestedRetail(), quote.saleDate(), today);
         ContractStatus status = reasons.isEmpty() ? ContractStatus.ACTIVE : ContractStatus.PENDING_REVIEW;
-        Contract contract = new Contract(number, status, reasons, dealer.value(), submission.dealNumber(), plan.productCode(),
-                plan.planCode(), quote.quoteId(), quote.vin(), quote.make(), quote.modelYear(), quote.odometer(),
+        Contract contract = new Contract(number, status, reasons, dealer, submission.dealNumber(), product,
+                plan.planCode(), quote.quoteId(), vin, quote.make(), quote.modelYear(), quote.odometer(),
                 quote.vehicleInServiceDate(), quote.saleDate(), plan.termMonths(), plan.termMiles(), plan.deductible(),
                 plan.dealerCost(), plan.suggestedRetail(), price, submission.financed(),
                 Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,
                 new Contract.Customer(submission.customer().firstName().strip(), submission.customer().lastName().strip(),
                         quote.customerState()),
                 null, now, now, List.of());
-        try {
-            contracts.insert(contract, caller.actor());
-        } catch (DuplicateKeyException race) {
-            // a concurrent submission of the same deal won between our check and insert
-            String existing = contracts.liveContractFor(dealer.value(), submission.dealNumber(), plan.productCode()).orElse("unknown");
-            throw duplicate(existing, submission.dealNumber(), plan.productCode());
-        }
+        insertOrRefuseDuplicate(contract, caller.actor());
         contracts.recordStatusChange(number, null, ContractStatus.SUBMITTED, null, caller.actor(), now);
         contracts.recordStatusChange(number, ContractStatus.SUBMITTED, status,
                 reasons.isEmpty() ? "auto-approved" : String.join("; ", reasons), "system", now);
@@ -117,7 +111,26 @@ class ContractIntake {
         }
         log.info("contract {} issued {} for dealer {} deal {} plan {}{}", number, status, dealer, submission.dealNumber(),
                 plan.planCode(), reasons.isEmpty() ? "" : " (review: " + String.join("; ", reasons) + ")");
-        return contracts.find(number).orElseThrow();
+        return contracts.get(number);
+    }
+
+    /**
+     * The natural key (dealer + deal + product) is kept by the unique index alone: the insert
+     * skips a taken key instead of failing, so the transaction stays usable to name the holder
+     * in a statement of its own.
+     */
+    private void insertOrRefuseDuplicate(Contract contract, String actor) {
+        for (int attempt = 1; !contracts.insertUnlessDuplicate(contract, actor); attempt++) {
+            Optional<ContractNumber> existing = contracts.liveContractFor(contract.dealerCode(), contract.dealNumber(),
+                    contract.productCode());
+            if (existing.isPresent()) {
+                throw duplicate(existing.get(), contract.dealNumber(), contract.productCode());
+            }
+            // the holder was voided or rejected since the insert saw it: the key is free again
+            if (attempt == 3) {
+                throw new IllegalStateException("deal " + contract.dealNumber() + " keeps changing hands; giving up");
+            }
+        }
     }
 
     private void checkStatePriceRule(String state, Money price, Money suggestedRetail) {
@@ -133,9 +146,9 @@ class ContractIntake {
         });
     }
 
-    private static ProblemException duplicate(String existing, String dealNumber, String productCode) {
+    private static ProblemException duplicate(ContractNumber existing, String dealNumber, ProductCode product) {
         return new ProblemException.Conflict("duplicate-contract", "Contract already exists",
-                "deal " + dealNumber + " already has a live " + productCode + " contract " + existing
-                        + "; void it first to re-issue", Map.of("existingContractNumber", existing));
+                "deal " + dealNumber + " already has a live " + product + " contract " + existing
+                        + "; void it first to re-issue", Map.of("existingContractNumber", existing.value()));
     }
 }

@@ -1,10 +1,7 @@
 package com.fniexchange.contract.contract;
 
 import com.fniexchange.contract.ContractProperties;
-import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.event.contract.ContractRejected;
-import com.fniexchange.model.event.contract.ContractVoided;
+import com.fniexchange.contract.DealerScope;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import com.fniexchange.platform.web.ProblemException;
@@ -48,7 +45,7 @@ class ContractLifecycle {
         Instant now = now();
         change(c, ContractStatus.ACTIVE, note == null ? "approved" : note, caller, now);
         events.activated(c, caller.subject(), now);
-        return contracts.find(number).orElseThrow();
+        return contracts.get(c.contractNumber());
     }
 
     @Transactional
@@ -57,8 +54,8 @@ class ContractLifecycle {
         requireStatus(c, "reject", ContractStatus.PENDING_REVIEW);
         Instant now = now();
         change(c, ContractStatus.REJECTED, reason, caller, now);
-        events.publish(new ContractRejected(ContractNumber.of(number), DealerCode.of(c.dealerCode()), reason, caller.subject(), now));
-        return contracts.find(number).orElseThrow();
+        events.rejected(c, reason, caller.subject(), now);
+        return contracts.get(c.contractNumber());
     }
 
     @Transactional
@@ -71,26 +68,25 @@ class ContractLifecycle {
                     + lastDay + " (" + properties.voidWindowDays() + " days after the sale); cancel it instead",
                     Map.of("voidWindowEnded", lastDay.toString()));
         }
-        int claims = contracts.claimCount(number);
+        int claims = contracts.claimCount(c.contractNumber());
         if (claims > 0) {
             throw new ProblemException.BusinessRuleViolation("contract-has-claims", "contract " + number + " has " + claims
                     + " claim(s) and cannot be voided; cancel it instead");
         }
         Instant now = now();
         change(c, ContractStatus.VOIDED, reason, caller, now);
-        events.publish(new ContractVoided(ContractNumber.of(number), DealerCode.of(c.dealerCode()), reason, caller.actor(), now));
-        return contracts.find(number).orElseThrow();
+        events.voided(c, reason, caller.actor(), now);
+        return contracts.get(c.contractNumber());
     }
 
     private Contract lockVisible(String number, Caller caller) {
-        return contracts.lock(number)
-                .filter(c -> caller.maySee(DealerCode.of(c.dealerCode())))
+        return contracts.lock(number, DealerScope.of(caller))
                 .orElseThrow(() -> new ProblemException.NotFound("contract", number));
     }
 
     private static void requireStatus(Contract c, String action, ContractStatus... allowed) {
         if (!Set.of(allowed).contains(c.status())) {
-            throw new ProblemException.InvalidStateTransition("contract", c.contractNumber(), c.status().name(), action);
+            throw new ProblemException.InvalidStateTransition("contract", c.contractNumber().value(), c.status().name(), action);
         }
     }
 

@@ -8,6 +8,6 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
-public record ContractPage(List<ContractSummary> items,
+record ContractPage(List<ContractSummary> items,
                            @Schema(example = "MjAyNi0xMS0yNlQxNTowNDowNS4xMjM0NTZafFZTQzNBMDA0MzUy") String nextCursor) {
 }

@@ -1,6 +1,11 @@
 package com.fniexchange.contract.contract;
 
+import com.fniexchange.contract.DealerScope;
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
+import com.fniexchange.model.ProductCode;
+import com.fniexchange.model.Vin;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code contract} and {@code contract_status_history} tables. */
 @Repository
-public class ContractRepository {
+class ContractRepository {
 
     private final JdbcClient jdbc;
 
@@ -24,8 +31,15 @@ public class ContractRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Contract c, String submittedBy) {
-        jdbc.sql("""
+    /**
+     * Inserts the contract unless its natural key (dealer + deal + product) is held by a live
+     * contract, committed or committing: then nothing is written and the transaction stays
+     * usable (no unique violation aborts it).
+     *
+     * @return whether the contract was inserted
+     */
+    boolean insertUnlessDuplicate(Contract c, String submittedBy) {
+        return jdbc.sql("""
                 INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
                     model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, dealer_cost,
                     suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
@@ -33,14 +47,15 @@ public class ContractRepository {
                 VALUES (:number, :dealer, :deal, :product, :plan, :quote, :vin, :make, :modelYear, :odometer, :inService,
                     :saleDate, :termMonths, :termMiles, :deductible, :dealerCost, :retail, :price, :financed, :lienholder,
                     :firstName, :lastName, :state, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
+                ON CONFLICT (dealer_code, deal_number, product_code) WHERE status NOT IN ('VOIDED', 'REJECTED') DO NOTHING
                 """)
-                .param("number", c.contractNumber())
-                .param("dealer", c.dealerCode())
+                .param("number", c.contractNumber().value())
+                .param("dealer", c.dealerCode().value())
                 .param("deal", c.dealNumber())
-                .param("product", c.productCode())
+                .param("product", c.productCode().value())
                 .param("plan", c.planCode())
                 .param("quote", c.quoteId())
-                .param("vin", c.vin())
+                .param("vin", c.vin().value())
                 .param("make", c.make())
                 .param("modelYear", c.modelYear())
                 .param("odometer", c.odometer())
@@ -61,43 +76,54 @@ public class ContractRepository {
                 .param("reasons", c.reviewReasons().toArray(String[]::new))
                 .param("submittedBy", submittedBy)
                 .param("submittedAt", Timestamp.from(c.submittedAt()))
-                .update();
+                .update() == 1;
     }
 
-    /** The contract with its status history. */
-    public Optional<Contract> find(String contractNumber) {
-        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number")
+    /** The contract with its status history, if the caller's scope covers its dealer. */
+    Optional<Contract> find(String contractNumber, DealerScope scope) {
+        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.SQL))
                 .param("number", contractNumber)
                 .query((rs, n) -> contract(rs, history(contractNumber)))
                 .optional();
     }
 
-    /** The contract, row-locked until the transaction ends: serialises every change to one contract. */
-    Optional<Contract> lock(String contractNumber) {
-        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number FOR UPDATE")
+    /** The contract with its status history, after a change this transaction made to it. */
+    Contract get(ContractNumber contractNumber) {
+        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number")
+                .param("number", contractNumber.value())
+                .query((rs, n) -> contract(rs, history(contractNumber.value())))
+                .single();
+    }
+
+    /**
+     * The contract, row-locked until the transaction ends: serialises every change to one
+     * contract. Only rows in the caller's scope are read, so another dealer's are never locked.
+     */
+    Optional<Contract> lock(String contractNumber, DealerScope scope) {
+        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.SQL + " FOR UPDATE"))
                 .param("number", contractNumber)
                 .query((rs, n) -> contract(rs, List.of()))
                 .optional();
     }
 
-    void changeStatus(String contractNumber, ContractStatus to, List<String> reviewReasons, Instant at) {
+    void changeStatus(ContractNumber contractNumber, ContractStatus to, List<String> reviewReasons, Instant at) {
         jdbc.sql("""
                 UPDATE contract SET status = :status, review_reasons = :reasons, updated_at = :at
                 WHERE contract_number = :number
                 """)
-                .param("number", contractNumber)
+                .param("number", contractNumber.value())
                 .param("status", to.name())
                 .param("reasons", reviewReasons.toArray(String[]::new))
                 .param("at", Timestamp.from(at))
                 .update();
     }
 
-    void recordStatusChange(String contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
+    void recordStatusChange(ContractNumber contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
         jdbc.sql("""
                 INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
                 VALUES (:number, :from, :to, :reason, :actor, :at)
                 """)
-                .param("number", contractNumber)
+                .param("number", contractNumber.value())
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
                 .param("reason", reason)
@@ -107,37 +133,62 @@ public class ContractRepository {
     }
 
     /** The live contract (not voided or rejected) holding this dealer + deal + product, if any. */
-    Optional<String> liveContractFor(String dealerCode, String dealNumber, String productCode) {
+    Optional<ContractNumber> liveContractFor(DealerCode dealer, String dealNumber, ProductCode product) {
         return jdbc.sql("""
                 SELECT contract_number FROM contract
                 WHERE dealer_code = :dealer AND deal_number = :deal AND product_code = :product
                   AND status NOT IN ('VOIDED', 'REJECTED')
                 """)
-                .param("dealer", dealerCode)
+                .param("dealer", dealer.value())
                 .param("deal", dealNumber)
-                .param("product", productCode)
-                .query(String.class)
+                .param("product", product.value())
+                .query((rs, n) -> ContractNumber.of(rs.getString(1)))
                 .optional();
     }
 
     /**
-     * How many contracts of this form the vehicle has had. Called under
-     * {@link #lockVehicleForm}, so two submissions cannot pick the same issue number.
+     * Serialises issuing on one number base until the transaction ends, so two submissions on
+     * the same base (the same vehicle, or VINs ending alike) cannot take the same issue.
      */
-    int issuedOnVehicle(String productCode, String vin) {
-        return jdbc.sql("SELECT count(*) FROM contract WHERE product_code = :product AND vin = :vin")
-                .param("product", productCode)
-                .param("vin", vin)
-                .query(Integer.class)
+    void lockNumberBase(String base) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contract-number:' || :base))")
+                .param("base", base)
+                .query((rs, n) -> 1)
                 .single();
     }
 
-    void lockVehicleForm(String productCode, String vin) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contract-issue:' || :product || ':' || :vin))")
-                .param("product", productCode)
-                .param("vin", vin)
-                .query((rs, n) -> 1)
-                .single();
+    /** The highest issue taken on this base (0 when none). Call under {@link #lockNumberBase}. */
+    int lastIssue(String base) {
+        return jdbc.sql("""
+                SELECT contract_number FROM contract WHERE contract_number = :base OR contract_number LIKE :base || '-%'
+                """)
+                .param("base", base)
+                .query((rs, n) -> ContractNumber.of(rs.getString(1)).issue())
+                .list().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /**
+     * Marks the dealer's contracts remitted, once: a contract already remitted or of another
+     * dealer is left alone and missing from the answer.
+     *
+     * @return each contract marked, with its dealer cost
+     */
+    Map<ContractNumber, Money> markRemitted(DealerCode dealer, List<ContractNumber> numbers, UUID remittanceId, Instant at) {
+        Map<ContractNumber, Money> marked = new LinkedHashMap<>();
+        jdbc.sql("""
+                UPDATE contract SET remittance_id = :id, remitted_at = :at, updated_at = :at
+                WHERE contract_number IN (:numbers) AND dealer_code = :dealer AND remittance_id IS NULL
+                RETURNING contract_number, dealer_cost
+                """)
+                .param("id", remittanceId)
+                .param("at", Timestamp.from(at))
+                .param("numbers", numbers.stream().map(ContractNumber::value).toList())
+                .param("dealer", dealer.value())
+                .query((rs, n) -> Map.entry(ContractNumber.of(rs.getString("contract_number")),
+                        Money.of(rs.getBigDecimal("dealer_cost"))))
+                .list()
+                .forEach(e -> marked.put(e.getKey(), e.getValue()));
+        return marked;
     }
 
     /** A page of summaries, newest update last, after the cursor. */
@@ -173,9 +224,10 @@ public class ContractRepository {
         if (after != null) {
             statement = statement.param("afterAt", Timestamp.from(after.updatedAt())).param("afterNumber", after.contractNumber());
         }
-        return statement.query((rs, n) -> new ContractSummary(rs.getString("contract_number"),
-                ContractStatus.valueOf(rs.getString("status")), rs.getString("dealer_code"), rs.getString("deal_number"),
-                rs.getString("product_code"), rs.getString("plan_code"), rs.getString("vin"),
+        return statement.query((rs, n) -> new ContractSummary(ContractNumber.of(rs.getString("contract_number")),
+                ContractStatus.valueOf(rs.getString("status")), DealerCode.of(rs.getString("dealer_code")),
+                rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")), rs.getString("plan_code"),
+                Vin.of(rs.getString("vin")),
                 rs.getObject("sale_date", LocalDate.class), Money.of(rs.getBigDecimal("dealer_cost")),
                 Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("remitted"),
                 rs.getTimestamp("updated_at").toInstant())).list();
@@ -197,10 +249,10 @@ public class ContractRepository {
     private static Contract contract(ResultSet rs, List<Contract.StatusChange> history) throws SQLException {
         Array reasons = rs.getArray("review_reasons");
         UUID remittanceId = rs.getObject("remittance_id", UUID.class);
-        return new Contract(rs.getString("contract_number"), ContractStatus.valueOf(rs.getString("status")),
+        return new Contract(ContractNumber.of(rs.getString("contract_number")), ContractStatus.valueOf(rs.getString("status")),
                 reasons == null ? List.of() : Arrays.asList((String[]) reasons.getArray()),
-                rs.getString("dealer_code"), rs.getString("deal_number"), rs.getString("product_code"),
-                rs.getString("plan_code"), rs.getObject("quote_id", UUID.class), rs.getString("vin"), rs.getString("make"),
+                DealerCode.of(rs.getString("dealer_code")), rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")),
+                rs.getString("plan_code"), rs.getObject("quote_id", UUID.class), Vin.of(rs.getString("vin")), rs.getString("make"),
                 rs.getInt("model_year"), rs.getInt("odometer"), rs.getObject("vehicle_in_service_date", LocalDate.class),
                 rs.getObject("sale_date", LocalDate.class), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
                 Money.of(rs.getBigDecimal("deductible")), Money.of(rs.getBigDecimal("dealer_cost")),
@@ -213,9 +265,9 @@ public class ContractRepository {
     }
 
     /** Claim count, kept for the void rule. */
-    int claimCount(String contractNumber) {
+    int claimCount(ContractNumber contractNumber) {
         return jdbc.sql("SELECT claim_count FROM contract WHERE contract_number = :number")
-                .param("number", contractNumber)
+                .param("number", contractNumber.value())
                 .query(Integer.class)
                 .single();
     }

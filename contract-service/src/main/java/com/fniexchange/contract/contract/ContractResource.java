@@ -1,5 +1,6 @@
 package com.fniexchange.contract.contract;
 
+import com.fniexchange.contract.DealerScope;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
@@ -63,21 +64,22 @@ class ContractResource {
     @ApiResponse(responseCode = "201", description = "Contract issued")
     ResponseEntity<Contract> submit(@Valid @RequestBody ContractSubmission submission, Caller caller) {
         Contract contract = intake.submit(submission, caller);
-        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.contractNumber())).body(contract);
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.contractNumber().value())).body(contract);
     }
 
     @GetMapping("/{contractNumber}")
+    @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN', 'CLAIMS_ADJUSTER')")
     @Operation(operationId = "getContract", summary = "A contract with its status history",
             description = "Dealers see only their own contracts; another dealer's number answers 404.")
     @ApiResponse(responseCode = "200", description = "The contract")
     Contract get(@PathVariable String contractNumber, Caller caller) {
         String number = contractNumber.toUpperCase(Locale.ROOT);
-        return contracts.find(number)
-                .filter(c -> caller.maySee(DealerCode.of(c.dealerCode())))
+        return contracts.find(number, DealerScope.of(caller))
                 .orElseThrow(() -> new ProblemException.NotFound("contract", number));
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN', 'CLAIMS_ADJUSTER')")
     @Operation(operationId = "listContracts", summary = "Contracts, oldest update first, keyset-paginated",
             description = "Dealers see their own; provider roles may filter by dealerCode. Follow nextCursor to page.")
     @ApiResponse(responseCode = "200", description = "A page of contracts")
@@ -101,7 +103,7 @@ class ContractResource {
         List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
         boolean more = rows.size() > limit;
         List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber()).encode() : null;
+        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber().value()).encode() : null;
         return new ContractPage(List.copyOf(items), next);
     }
 

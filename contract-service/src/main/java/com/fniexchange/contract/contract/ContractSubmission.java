@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /** A dealer's contract, sold on a plan of a quote. The vehicle and sale come from the quote. */
-public record ContractSubmission(
+record ContractSubmission(
         @Schema(example = "0f8fad5b-d9cb-469f-a165-70867728950e") @NotNull UUID quoteId,
         @Schema(example = "VSC-60-75-100") @NotBlank @Size(max = 30) String planCode,
         @Schema(example = "DEAL-20261120-0042", description = "The dealer system's deal number; with the product, the natural key")

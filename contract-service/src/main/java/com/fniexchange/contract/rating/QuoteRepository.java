@@ -1,5 +1,6 @@
 package com.fniexchange.contract.rating;
 
+import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,9 +65,11 @@ public class QuoteRepository {
         }
     }
 
-    public Optional<StoredQuote> find(UUID quoteId) {
-        return jdbc.sql("SELECT * FROM quote WHERE quote_id = :id")
+    /** The dealer's quote; another dealer's is not read and answers like a missing one. */
+    public Optional<StoredQuote> find(UUID quoteId, DealerCode dealer) {
+        return jdbc.sql("SELECT * FROM quote WHERE quote_id = :id AND dealer_code = :dealer")
                 .param("id", quoteId)
+                .param("dealer", dealer.value())
                 .query((rs, n) -> new StoredQuote(rs.getObject("quote_id", UUID.class), rs.getString("dealer_code"),
                         rs.getString("vin"), rs.getString("make"), rs.getInt("model_year"), rs.getInt("odometer"),
                         rs.getObject("vehicle_in_service_date", LocalDate.class), rs.getObject("sale_date", LocalDate.class),

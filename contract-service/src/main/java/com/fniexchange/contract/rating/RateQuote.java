@@ -10,7 +10,7 @@ import java.util.UUID;
  * A rate quote: the eligible plans with their prices, and the plans that were not eligible with
  * the reasons, so the finance manager knows what to change. Contract on it before {@code expiresAt}.
  */
-public record RateQuote(
+record RateQuote(
         @Schema(example = "0f8fad5b-d9cb-469f-a165-70867728950e") UUID quoteId,
         @Schema(example = "D1001") String dealerCode,
         @Schema(example = "1HGCM82633A004352") String vin,

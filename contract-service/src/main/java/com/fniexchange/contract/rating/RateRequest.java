@@ -15,7 +15,7 @@ import java.time.LocalDate;
 
 /** What a dealer sends to be rated: the vehicle, the sale, and for GAP the loan. */
 @SaleDates
-public record RateRequest(
+record RateRequest(
         @Schema(example = "1HGCM82633A004352") @NotBlank @ValidVin String vin,
         @Schema(example = "HONDA", description = "Vehicle make, as decoded from the VIN by the dealer system")
         @NotBlank @Size(max = 30) String make,

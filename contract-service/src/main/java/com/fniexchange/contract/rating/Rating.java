@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Rates a vehicle sale against the catalog and keeps the quote for contracting. */
 @Service
-public class Rating {
+class Rating {
 
     private final PlanCatalog catalog;
     private final QuoteRepository quotes;
@@ -27,7 +27,7 @@ public class Rating {
     }
 
     @Transactional
-    public RateQuote rate(String dealerCode, RateRequest request) {
+    RateQuote rate(String dealerCode, RateRequest request) {
         List<RateQuote.RatedPlan> eligible = new ArrayList<>();
         List<RateQuote.IneligiblePlan> ineligible = new ArrayList<>();
         for (Plan plan : catalog.activePlans()) {

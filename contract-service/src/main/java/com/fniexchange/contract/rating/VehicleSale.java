@@ -3,7 +3,7 @@ package com.fniexchange.contract.rating;
 import java.time.LocalDate;
 
 /** The dates and model year that the sale-window rules look at. */
-public interface VehicleSale {
+interface VehicleSale {
 
     Integer modelYear();
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A remittance: what the dealer paid for, contract by contract, and the totals. */
-public record RemittanceBatch(
+record RemittanceBatch(
         UUID remittanceId,
         @Schema(example = "D1001") String dealerCode,
         @Schema(example = "2") int contractCount,

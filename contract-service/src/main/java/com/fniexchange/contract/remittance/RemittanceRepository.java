@@ -1,8 +1,9 @@
 package com.fniexchange.contract.remittance;
 
+import com.fniexchange.contract.DealerScope;
+import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import java.sql.Timestamp;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,18 +20,22 @@ class RemittanceRepository {
     }
 
     /** What remittance needs of a contract, row-locked. */
-    record RemittableContract(String contractNumber, String dealerCode, String status, Money dealerCost, UUID remittanceId) {
+    record RemittableContract(String contractNumber, String status, Money dealerCost, UUID remittanceId) {
     }
 
-    /** Locks the contracts in number order (a stable order, so two batches cannot deadlock). */
-    List<RemittableContract> lock(List<String> contractNumbers) {
+    /**
+     * Locks the dealer's contracts among these, in number order (a stable order, so two
+     * batches cannot deadlock). Another dealer's contracts are neither read nor locked.
+     */
+    List<RemittableContract> lock(DealerCode dealer, List<String> contractNumbers) {
         return jdbc.sql("""
-                SELECT contract_number, dealer_code, status, dealer_cost, remittance_id FROM contract
-                WHERE contract_number IN (:numbers) ORDER BY contract_number FOR UPDATE
+                SELECT contract_number, status, dealer_cost, remittance_id FROM contract
+                WHERE contract_number IN (:numbers) AND dealer_code = :dealer ORDER BY contract_number FOR UPDATE
                 """)
                 .param("numbers", contractNumbers)
-                .query((rs, n) -> new RemittableContract(rs.getString("contract_number"), rs.getString("dealer_code"),
-                        rs.getString("status"), Money.of(rs.getBigDecimal("dealer_cost")), rs.getObject("remittance_id", UUID.class)))
+                .param("dealer", dealer.value())
+                .query((rs, n) -> new RemittableContract(rs.getString("contract_number"), rs.getString("status"),
+                        Money.of(rs.getBigDecimal("dealer_cost")), rs.getObject("remittance_id", UUID.class)))
                 .list();
     }
 
@@ -46,29 +51,21 @@ class RemittanceRepository {
                 .param("by", submittedBy)
                 .param("at", Timestamp.from(batch.createdAt()))
                 .update();
-        jdbc.sql("""
-                UPDATE contract SET remittance_id = :id, remitted_at = :at, updated_at = :at
-                WHERE contract_number IN (:numbers)
-                """)
-                .param("id", batch.remittanceId())
-                .param("at", Timestamp.from(batch.createdAt()))
-                .param("numbers", batch.contracts().stream().map(RemittanceBatch.Line::contractNumber).toList())
-                .update();
     }
 
-    Optional<RemittanceBatch> find(UUID remittanceId) {
+    /** The remittance with its contracts, if the caller's scope covers its dealer. */
+    Optional<RemittanceBatch> find(UUID remittanceId, DealerScope scope) {
         List<RemittanceBatch.Line> lines = jdbc.sql("""
                 SELECT contract_number, dealer_cost FROM contract WHERE remittance_id = :id ORDER BY contract_number
                 """)
                 .param("id", remittanceId)
                 .query((rs, n) -> new RemittanceBatch.Line(rs.getString("contract_number"), Money.of(rs.getBigDecimal("dealer_cost"))))
                 .list();
-        return jdbc.sql("SELECT * FROM remittance WHERE remittance_id = :id")
+        return scope.bind(jdbc.sql("SELECT * FROM remittance WHERE remittance_id = :id AND " + DealerScope.SQL))
                 .param("id", remittanceId)
                 .query((rs, n) -> new RemittanceBatch(rs.getObject("remittance_id", UUID.class), rs.getString("dealer_code"),
                         rs.getInt("contract_count"), Money.of(rs.getBigDecimal("total_dealer_cost")), lines,
                         rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
-
 }

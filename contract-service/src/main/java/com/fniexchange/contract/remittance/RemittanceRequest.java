@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The contracts whose dealer cost a dealer remits in one payment. */
-public record RemittanceRequest(
+record RemittanceRequest(
         @Schema(example = "[\"VSC3A004352\", \"GAP3A004352\"]")
         @NotEmpty @Size(max = 500) List<@NotBlank String> contractNumbers) {
 }

@@ -1,6 +1,6 @@
 package com.fniexchange.contract.remittance;
 
-import com.fniexchange.model.DealerCode;
+import com.fniexchange.contract.DealerScope;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,11 +43,11 @@ class RemittanceResource {
     }
 
     @GetMapping("/{remittanceId}")
+    @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN')")
     @Operation(operationId = "getRemittance", summary = "A remittance with its contracts")
     @ApiResponse(responseCode = "200", description = "The remittance")
     RemittanceBatch get(@PathVariable UUID remittanceId, Caller caller) {
-        return repository.find(remittanceId)
-                .filter(b -> caller.maySee(DealerCode.of(b.dealerCode())))
+        return repository.find(remittanceId, DealerScope.of(caller))
                 .orElseThrow(() -> new ProblemException.NotFound("remittance", remittanceId.toString()));
     }
 }

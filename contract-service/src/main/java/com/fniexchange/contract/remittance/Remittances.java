@@ -1,10 +1,9 @@
 package com.fniexchange.contract.remittance;
 
-import com.fniexchange.contract.contract.ContractEvents;
+import com.fniexchange.contract.contract.ContractRemittance;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
-import com.fniexchange.model.event.contract.ContractRemitted;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
@@ -35,12 +34,12 @@ class Remittances {
     private static final Logger log = LoggerFactory.getLogger(Remittances.class);
 
     private final RemittanceRepository remittances;
-    private final ContractEvents events;
+    private final ContractRemittance contracts;
     private final Clock clock;
 
-    Remittances(RemittanceRepository remittances, ContractEvents events, Clock clock) {
+    Remittances(RemittanceRepository remittances, ContractRemittance contracts, Clock clock) {
         this.remittances = remittances;
-        this.events = events;
+        this.contracts = contracts;
         this.clock = clock;
     }
 
@@ -58,7 +57,7 @@ class Remittances {
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidFields(errors);
         }
-        Map<String, RemittanceRepository.RemittableContract> found = remittances.lock(numbers).stream()
+        Map<String, RemittanceRepository.RemittableContract> found = remittances.lock(dealer, numbers).stream()
                 .collect(Collectors.toMap(RemittanceRepository.RemittableContract::contractNumber, Function.identity()));
         List<RemittanceBatch.Line> lines = new ArrayList<>();
         Money total = Money.ZERO;
@@ -66,7 +65,7 @@ class Remittances {
             String number = numbers.get(i);
             RemittanceRepository.RemittableContract c = found.get(number);
             String field = "contractNumbers[" + i + "]";
-            if (c == null || !c.dealerCode().equals(dealer.value())) {
+            if (c == null) {
                 errors.add(new InvalidField(field, "contract " + number + " was not found"));
             } else if (c.remittanceId() != null) {
                 errors.add(new InvalidField(field, "contract " + number + " was already remitted on " + c.remittanceId()));
@@ -85,10 +84,8 @@ class Remittances {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RemittanceBatch batch = new RemittanceBatch(UUID.randomUUID(), dealer.value(), lines.size(), total, lines, now);
         remittances.insert(batch, caller.actor());
-        for (RemittanceBatch.Line line : lines) {
-            events.publish(new ContractRemitted(ContractNumber.of(line.contractNumber()), dealer, batch.remittanceId(),
-                    line.dealerCost(), now));
-        }
+        contracts.markRemitted(dealer, batch.remittanceId(),
+                lines.stream().map(line -> ContractNumber.of(line.contractNumber())).toList(), now);
         log.info("remittance {} from dealer {}: {} contracts, dealer cost {}", batch.remittanceId(), dealer, lines.size(), total);
         return batch;
     }
