@@ -3,13 +3,23 @@ package com.fniexchange.contract;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @AnalyzeClasses(packages = "com.fniexchange", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -35,6 +45,14 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("com.fniexchange.contract.contract.ContractEvents")
             .should().callConstructorWhere(target(owner(resideInAPackage("com.fniexchange.model.event.contract.."))));
 
+    /**
+     * Remittance reaches contracts only through the contract feature's public face
+     * ({@code ContractRemittance}): no SQL in remittance/ names the {@code contract} table.
+     */
+    @ArchTest
+    static final ArchRule remittanceLeavesTheContractTableAlone = classes().that().resideInAPackage("..contract.remittance..")
+            .should(nameNoTable("contract"));
+
     /** The shared modules never reach into a service. */
     @ArchTest
     static final ArchRule platformIsShared = noClasses().that().resideInAnyPackage("com.fniexchange.platform..", "com.fniexchange.model..")
@@ -44,4 +62,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noFloatingPointMoney = noClasses().that().resideInAPackage("com.fniexchange.contract..")
             .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class);
+
+    /** SQL naming the table: its string constants (text blocks included) are in the class file's constant pool. */
+    private static ArchCondition<JavaClass> nameNoTable(String table) {
+        Pattern sql = Pattern.compile("\\b(FROM|JOIN|UPDATE|INTO)\\s+" + table + "\\b");
+        return new ArchCondition<>("not name table " + table + " in SQL") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                Matcher m = sql.matcher(classFile(javaClass));
+                if (m.find()) {
+                    events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " has SQL \"" + m.group() + "\""));
+                }
+            }
+        };
+    }
+
+    private static String classFile(JavaClass javaClass) {
+        try (InputStream in = javaClass.getSource().orElseThrow().getUri().toURL().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the class file of " + javaClass.getName(), e);
+        }
+    }
 }

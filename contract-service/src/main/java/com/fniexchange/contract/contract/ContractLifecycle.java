@@ -1,7 +1,6 @@
 package com.fniexchange.contract.contract;
 
 import com.fniexchange.contract.ContractProperties;
-import com.fniexchange.contract.DealerScope;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import com.fniexchange.platform.web.ProblemException;
@@ -80,7 +79,7 @@ class ContractLifecycle {
     }
 
     private Contract lockVisible(String number, Caller caller) {
-        return contracts.lock(number, DealerScope.of(caller))
+        return contracts.lock(number, caller.dealerScope())
                 .orElseThrow(() -> new ProblemException.NotFound("contract", number));
     }
 

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the remittance feature may do to contracts: mark them remitted, each with its
- * {@code contract.remitted.v1} event. The contract feature alone writes the contract table.
+ * What the remittance feature may do with contracts: lock the dealer's for a remittance, mark
+ * them remitted (each with its {@code contract.remitted.v1} event) and list a remittance's. The
+ * contract feature alone reads and writes the contract table; every query names the dealer.
  */
 @Service
 public class ContractRemittance {
@@ -24,6 +25,21 @@ public class ContractRemittance {
     ContractRemittance(ContractRepository contracts, ContractEvents events) {
         this.contracts = contracts;
         this.events = events;
+    }
+
+    /**
+     * Locks the dealer's contracts among these, in number order (a stable order, so two
+     * remittances cannot deadlock), until the caller's transaction ends. Another dealer's
+     * contracts are neither read nor locked: they are missing from the answer, like unknown numbers.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RemittableContract> lockRemittable(DealerCode dealer, List<ContractNumber> numbers) {
+        return contracts.lockForRemittance(dealer, numbers);
+    }
+
+    /** The dealer's contracts this remittance paid for, in number order. */
+    public List<RemittedContract> remittedBy(DealerCode dealer, UUID remittanceId) {
+        return contracts.remittedBy(dealer, remittanceId);
     }
 
     /**

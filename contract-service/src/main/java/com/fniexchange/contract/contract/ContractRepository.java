@@ -1,6 +1,5 @@
 package com.fniexchange.contract.contract;
 
-import com.fniexchange.contract.DealerScope;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
@@ -10,6 +9,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,6 +24,9 @@ import org.springframework.stereotype.Repository;
 /** The {@code contract} and {@code contract_status_history} tables. */
 @Repository
 class ContractRepository {
+
+    /** The row is of the {@code :dealer} bound (as VARCHAR); a null {@code :dealer} means every dealer. */
+    private static final String OF_DEALER = "(CAST(:dealer AS varchar) IS NULL OR dealer_code = :dealer)";
 
     private final JdbcClient jdbc;
 
@@ -79,10 +82,14 @@ class ContractRepository {
                 .update() == 1;
     }
 
-    /** The contract with its status history, if the caller's scope covers its dealer. */
-    Optional<Contract> find(String contractNumber, DealerScope scope) {
-        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.SQL))
+    /**
+     * The contract with its status history, if it is of the dealer ({@code Caller.dealerScope()}:
+     * empty for every dealer). Another dealer's contract is never read.
+     */
+    Optional<Contract> find(String contractNumber, Optional<DealerCode> dealer) {
+        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + OF_DEALER)
                 .param("number", contractNumber)
+                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> contract(rs, history(contractNumber)))
                 .optional();
     }
@@ -99,9 +106,10 @@ class ContractRepository {
      * The contract, row-locked until the transaction ends: serialises every change to one
      * contract. Only rows in the caller's scope are read, so another dealer's are never locked.
      */
-    Optional<Contract> lock(String contractNumber, DealerScope scope) {
-        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.SQL + " FOR UPDATE"))
+    Optional<Contract> lock(String contractNumber, Optional<DealerCode> dealer) {
+        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + OF_DEALER + " FOR UPDATE")
                 .param("number", contractNumber)
+                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> contract(rs, List.of()))
                 .optional();
     }
@@ -189,6 +197,36 @@ class ContractRepository {
                 .list()
                 .forEach(e -> marked.put(e.getKey(), e.getValue()));
         return marked;
+    }
+
+    /**
+     * The dealer's contracts among these, row-locked in number order; another dealer's are
+     * neither read nor locked.
+     */
+    List<RemittableContract> lockForRemittance(DealerCode dealer, List<ContractNumber> numbers) {
+        return jdbc.sql("""
+                SELECT contract_number, status, dealer_cost, remittance_id FROM contract
+                WHERE contract_number IN (:numbers) AND dealer_code = :dealer ORDER BY contract_number FOR UPDATE
+                """)
+                .param("numbers", numbers.stream().map(ContractNumber::value).toList())
+                .param("dealer", dealer.value())
+                .query((rs, n) -> RemittableContract.of(ContractNumber.of(rs.getString("contract_number")),
+                        ContractStatus.valueOf(rs.getString("status")), Money.of(rs.getBigDecimal("dealer_cost")),
+                        rs.getObject("remittance_id", UUID.class)))
+                .list();
+    }
+
+    /** The dealer's contracts marked remitted by this remittance. */
+    List<RemittedContract> remittedBy(DealerCode dealer, UUID remittanceId) {
+        return jdbc.sql("""
+                SELECT contract_number, dealer_cost FROM contract
+                WHERE remittance_id = :id AND dealer_code = :dealer ORDER BY contract_number
+                """)
+                .param("id", remittanceId)
+                .param("dealer", dealer.value())
+                .query((rs, n) -> new RemittedContract(ContractNumber.of(rs.getString("contract_number")),
+                        Money.of(rs.getBigDecimal("dealer_cost"))))
+                .list();
     }
 
     /** A page of summaries, newest update last, after the cursor. */

@@ -1,6 +1,5 @@
 package com.fniexchange.contract.contract;
 
-import com.fniexchange.contract.DealerScope;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
@@ -19,6 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,7 +74,7 @@ class ContractResource {
     @ApiResponse(responseCode = "200", description = "The contract")
     Contract get(@PathVariable String contractNumber, Caller caller) {
         String number = contractNumber.toUpperCase(Locale.ROOT);
-        return contracts.find(number, DealerScope.of(caller))
+        return contracts.find(number, caller.dealerScope())
                 .orElseThrow(() -> new ProblemException.NotFound("contract", number));
     }
 
@@ -89,9 +89,10 @@ class ContractResource {
                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                       @RequestParam(required = false) String cursor,
                       Caller caller) {
+        Optional<DealerCode> scope = caller.dealerScope();
         String dealer;
-        if (caller.isDealer()) {
-            dealer = caller.requireDealer().value();
+        if (scope.isPresent()) {
+            dealer = scope.get().value();
             if (dealerCode != null && !dealerCode.equalsIgnoreCase(dealer)) {
                 throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode",
                         "dealers may list only their own contracts; leave it out")));

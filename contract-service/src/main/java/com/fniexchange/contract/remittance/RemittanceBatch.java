@@ -15,6 +15,10 @@ record RemittanceBatch(
         List<Line> contracts,
         Instant createdAt) {
 
+    RemittanceBatch withContracts(List<Line> lines) {
+        return new RemittanceBatch(remittanceId, dealerCode, contractCount, totalDealerCost, lines, createdAt);
+    }
+
     public record Line(@Schema(example = "VSC3A004352") String contractNumber, @Schema(example = "1100.00") Money dealerCost) {
     }
 }

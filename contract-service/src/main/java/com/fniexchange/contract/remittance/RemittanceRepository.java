@@ -1,15 +1,16 @@
 package com.fniexchange.contract.remittance;
 
-import com.fniexchange.contract.DealerScope;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The {@code remittance} table. Its contracts are the contract feature's ({@code ContractRemittance}). */
 @Repository
 class RemittanceRepository {
 
@@ -17,26 +18,6 @@ class RemittanceRepository {
 
     RemittanceRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** What remittance needs of a contract, row-locked. */
-    record RemittableContract(String contractNumber, String status, Money dealerCost, UUID remittanceId) {
-    }
-
-    /**
-     * Locks the dealer's contracts among these, in number order (a stable order, so two
-     * batches cannot deadlock). Another dealer's contracts are neither read nor locked.
-     */
-    List<RemittableContract> lock(DealerCode dealer, List<String> contractNumbers) {
-        return jdbc.sql("""
-                SELECT contract_number, status, dealer_cost, remittance_id FROM contract
-                WHERE contract_number IN (:numbers) AND dealer_code = :dealer ORDER BY contract_number FOR UPDATE
-                """)
-                .param("numbers", contractNumbers)
-                .param("dealer", dealer.value())
-                .query((rs, n) -> new RemittableContract(rs.getString("contract_number"), rs.getString("status"),
-                        Money.of(rs.getBigDecimal("dealer_cost")), rs.getObject("remittance_id", UUID.class)))
-                .list();
     }
 
     void insert(RemittanceBatch batch, String submittedBy) {
@@ -53,18 +34,19 @@ class RemittanceRepository {
                 .update();
     }
 
-    /** The remittance with its contracts, if the caller's scope covers its dealer. */
-    Optional<RemittanceBatch> find(UUID remittanceId, DealerScope scope) {
-        List<RemittanceBatch.Line> lines = jdbc.sql("""
-                SELECT contract_number, dealer_cost FROM contract WHERE remittance_id = :id ORDER BY contract_number
+    /**
+     * The remittance, without its contracts, if it is of the dealer ({@code Caller.dealerScope()}:
+     * empty for every dealer). Another dealer's remittance is never read.
+     */
+    Optional<RemittanceBatch> find(UUID remittanceId, Optional<DealerCode> dealer) {
+        return jdbc.sql("""
+                SELECT * FROM remittance
+                WHERE remittance_id = :id AND (CAST(:dealer AS varchar) IS NULL OR dealer_code = :dealer)
                 """)
                 .param("id", remittanceId)
-                .query((rs, n) -> new RemittanceBatch.Line(rs.getString("contract_number"), Money.of(rs.getBigDecimal("dealer_cost"))))
-                .list();
-        return scope.bind(jdbc.sql("SELECT * FROM remittance WHERE remittance_id = :id AND " + DealerScope.SQL))
-                .param("id", remittanceId)
+                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> new RemittanceBatch(rs.getObject("remittance_id", UUID.class), rs.getString("dealer_code"),
-                        rs.getInt("contract_count"), Money.of(rs.getBigDecimal("total_dealer_cost")), lines,
+                        rs.getInt("contract_count"), Money.of(rs.getBigDecimal("total_dealer_cost")), List.of(),
                         rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }

@@ -1,6 +1,5 @@
 package com.fniexchange.contract.remittance;
 
-import com.fniexchange.contract.DealerScope;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RemittanceResource {
 
     private final Remittances remittances;
-    private final RemittanceRepository repository;
 
-    RemittanceResource(Remittances remittances, RemittanceRepository repository) {
+    RemittanceResource(Remittances remittances) {
         this.remittances = remittances;
-        this.repository = repository;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +44,7 @@ class RemittanceResource {
     @Operation(operationId = "getRemittance", summary = "A remittance with its contracts")
     @ApiResponse(responseCode = "200", description = "The remittance")
     RemittanceBatch get(@PathVariable UUID remittanceId, Caller caller) {
-        return repository.find(remittanceId, DealerScope.of(caller))
+        return remittances.find(remittanceId, caller)
                 .orElseThrow(() -> new ProblemException.NotFound("remittance", remittanceId.toString()));
     }
 }

@@ -1,8 +1,10 @@
 package com.fniexchange.contract.remittance;
 
 import com.fniexchange.contract.contract.ContractRemittance;
+import com.fniexchange.contract.contract.RemittableContract;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.model.Money;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
@@ -15,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,29 +51,34 @@ class Remittances {
         DealerCode dealer = caller.requireDealer();
         List<String> numbers = request.contractNumbers().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList();
         List<InvalidField> errors = new ArrayList<>();
+        List<ContractNumber> parsed = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < numbers.size(); i++) {
+            String field = "contractNumbers[" + i + "]";
             if (!seen.add(numbers.get(i))) {
-                errors.add(new InvalidField("contractNumbers[" + i + "]", numbers.get(i) + " is listed twice"));
+                errors.add(new InvalidField(field, numbers.get(i) + " is listed twice"));
+            }
+            try {
+                parsed.add(ContractNumber.of(numbers.get(i)));
+            } catch (InvalidValueException e) {
+                errors.add(new InvalidField(field, e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidFields(errors);
         }
-        Map<String, RemittanceRepository.RemittableContract> found = remittances.lock(dealer, numbers).stream()
-                .collect(Collectors.toMap(RemittanceRepository.RemittableContract::contractNumber, Function.identity()));
+        Map<String, RemittableContract> found = contracts.lockRemittable(dealer, parsed).stream()
+                .collect(Collectors.toMap(c -> c.contractNumber().value(), Function.identity()));
         List<RemittanceBatch.Line> lines = new ArrayList<>();
         Money total = Money.ZERO;
         for (int i = 0; i < numbers.size(); i++) {
             String number = numbers.get(i);
-            RemittanceRepository.RemittableContract c = found.get(number);
+            RemittableContract c = found.get(number);
             String field = "contractNumbers[" + i + "]";
             if (c == null) {
                 errors.add(new InvalidField(field, "contract " + number + " was not found"));
-            } else if (c.remittanceId() != null) {
-                errors.add(new InvalidField(field, "contract " + number + " was already remitted on " + c.remittanceId()));
-            } else if (!"ACTIVE".equals(c.status())) {
-                errors.add(new InvalidField(field, "contract " + number + " is " + c.status() + "; only ACTIVE contracts are remitted"));
+            } else if (!c.remittable()) {
+                errors.add(new InvalidField(field, "contract " + number + " " + c.refusal()));
             } else {
                 lines.add(new RemittanceBatch.Line(number, c.dealerCost()));
                 total = total.plus(c.dealerCost());
@@ -88,5 +96,16 @@ class Remittances {
                 lines.stream().map(line -> ContractNumber.of(line.contractNumber())).toList(), now);
         log.info("remittance {} from dealer {}: {} contracts, dealer cost {}", batch.remittanceId(), dealer, lines.size(), total);
         return batch;
+    }
+
+    /**
+     * The remittance with its contracts, if the caller may see its dealer. Its contracts are read
+     * only after the dealer-scoped remittance matched, and for that remittance's dealer only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RemittanceBatch> find(UUID remittanceId, Caller caller) {
+        return remittances.find(remittanceId, caller.dealerScope()).map(batch -> batch.withContracts(
+                contracts.remittedBy(DealerCode.of(batch.dealerCode()), remittanceId).stream()
+                        .map(c -> new RemittanceBatch.Line(c.contractNumber().value(), c.dealerCost())).toList()));
     }
 }

@@ -101,6 +101,31 @@ class ContractAccessTest {
         assertThat(api.get("/api/v1/remittances/" + id, DevJwt.providerAdmin()).status()).isEqualTo(200);
     }
 
+    @Test
+    void anotherDealersRemittanceIdAnswers404WithoutReadingItsContracts() throws Exception {
+        String number = contract("VSC-60-75-100", "2195.00");
+        Api.Response remitted = api.post("/api/v1/remittances", dealer, "{\"contractNumbers\":[\"" + number + "\"]}");
+        assertThat(remitted.status()).as(remitted.body()).isEqualTo(201);
+        String id = remitted.json().get("remittanceId").asText();
+        // while no one may read the contract table, a lookup that reads the remittance's contract
+        // lines before (or without) its dealer check never answers
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement st = held.prepareStatement("LOCK TABLE contract IN ACCESS EXCLUSIVE MODE")) {
+                st.execute();
+            }
+            Api.Response other = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/remittances/" + id))
+                    .timeout(ANSWER_WITHIN).GET(), otherDealer);
+            assertThat(other.status()).as(other.body()).isEqualTo(404);
+            assertThat(other.json().get("type").asText()).endsWith("/not-found");
+            assertThat(other.body()).doesNotContain(number).doesNotContain("D6006");
+            held.rollback();
+        }
+        Api.Response own = api.get("/api/v1/remittances/" + id, dealer);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("contracts").get(0).get("contractNumber").asText()).isEqualTo(number);
+    }
+
     /** Holds the contract's row lock, as the owning dealer's own transaction would while it works. */
     private Connection lockContract(String number) throws Exception {
         Connection c = dataSource.getConnection();

@@ -323,6 +323,9 @@ class ContractRulesTest {
         assertThat(errorFields(refused.json())).containsExactly("contractNumbers[1]", "contractNumbers[2]");
         assertThat(errorFor(refused.json(), "contractNumbers[1]")).contains("PENDING_REVIEW");
         assertThat(count("SELECT count(*) FROM contract WHERE remittance_id IS NOT NULL AND contract_number = '" + a + "'")).isZero();
+        Api.Response malformed = api.post("/api/v1/remittances", dealer, "{\"contractNumbers\":[\"%s\",\"no such thing\"]}".formatted(a));
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(errorFields(malformed.json())).containsExactly("contractNumbers[1]");
 
         Api.Response ok = api.post("/api/v1/remittances", dealer, "{\"contractNumbers\":[\"%s\",\"%s\"]}".formatted(a, b));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);

@@ -93,6 +93,7 @@ class BrokerOutageTest {
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("fni_outbox_pending").contains("fni_outbox_oldest_age_seconds");
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE last_error IS NOT NULL").query(Long.class).single()).isPositive();
+        assertNoChainParked();
 
         broker = TestKafka.start(PORT);
 
@@ -118,6 +119,14 @@ class BrokerOutageTest {
         assertThat(actualOrder).isEqualTo(expectedOrder);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(meters.get("fni.outbox.pending").gauge().value()).isZero());
+        assertNoChainParked();
+    }
+
+    /** An outage is not the event's fault: it must never park a chain. */
+    private void assertNoChainParked() {
+        assertThat(jdbc.sql("SELECT aggregate_id FROM outbox_event WHERE parked_at IS NOT NULL").query(String.class).list())
+                .as("parked chains").isEmpty();
+        assertThat(meters.get("fni.outbox.parked").gauge().value()).isZero();
     }
 
     private static int freePort() {
