@@ -145,7 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
         boolean brokerWorks = Duration.between(lastAck, now).compareTo(properties.backoffMax().multipliedBy(2)) <= 0;
         int failures = row.attempts() + (brokerWorks ? 1 : 0);
         boolean park = failures >= properties.maxAttempts();
-        repository.recordFailure(row.id(), chain.failure(), brokerWorks, now.plus(properties.backoffAfter(Math.max(1, failures))), park);
+        repository.recordFailure(row.id(), chain.failure(), brokerWorks, now.plus(properties.backoff().after(Math.max(1, failures))), park);
         if (park) {
             log.error("outbox chain {} parked: event {} ({} to {}) was refused {} times while the broker took other events; "
                             + "its later events wait behind it. Last reason: {}. Retry or skip it: /actuator/outbox",
