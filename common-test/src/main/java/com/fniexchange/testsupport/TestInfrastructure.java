@@ -36,6 +36,11 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
+        // a test JVM caches several contexts, each with its pool: open connections on demand and
+        // give idle ones back, so the suites stay far below the server's max_connections
+        props.put("spring.datasource.hikari.minimum-idle", "1");
+        props.put("spring.datasource.hikari.maximum-pool-size", "10");
+        props.put("spring.datasource.hikari.idle-timeout", "10s");
         props.put("fni.security.jwt.hmac-secret", JWT_SECRET);
         props.put("fni.security.jwt.issuer", JWT_ISSUER);
         props.put("fni.security.jwt.audience", JWT_AUDIENCE);
