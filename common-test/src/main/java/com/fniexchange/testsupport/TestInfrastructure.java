@@ -40,7 +40,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
         // give idle ones back, so the suites stay far below the server's max_connections
         props.put("spring.datasource.hikari.minimum-idle", "1");
         props.put("spring.datasource.hikari.maximum-pool-size", "10");
-        props.put("spring.datasource.hikari.idle-timeout", "10s");
+        props.put("spring.datasource.hikari.idle-timeout", "10000");
         props.put("fni.security.jwt.hmac-secret", JWT_SECRET);
         props.put("fni.security.jwt.issuer", JWT_ISSUER);
         props.put("fni.security.jwt.audience", JWT_AUDIENCE);
