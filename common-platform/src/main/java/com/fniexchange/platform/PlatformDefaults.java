@@ -4,6 +4,7 @@ import com.fniexchange.platform.consumer.ConsumerProperties;
 import com.fniexchange.platform.consumer.DeadLetters;
 import com.fniexchange.platform.stream.StreamAutoConfiguration;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 .toList();
     }
 
-    /** The destinations of {@code fni.consumer.bindings.<function>.destination}. */
+    /**
+     * The destinations of {@code fni.consumer.bindings.<function>.destination}; a Kafka binding that
+     * reads several topics ({@code a,b}) dead-letters each to its own.
+     */
     static List<String> consumedDestinations(ConfigurableEnvironment environment) {
         return Binder.get(environment).bind("fni.consumer.bindings", Bindable.mapOf(String.class, ConsumerProperties.Binding.class))
                 .orElse(Map.of()).values().stream()
                 .map(ConsumerProperties.Binding::destination)
                 .filter(d -> d != null && !d.isBlank())
+                .flatMap(d -> Arrays.stream(d.split(",")))
                 .map(String::strip)
+                .filter(d -> !d.isEmpty())
                 .distinct()
                 .toList();
     }

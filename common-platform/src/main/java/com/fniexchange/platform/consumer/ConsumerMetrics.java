@@ -1,11 +1,18 @@
 package com.fniexchange.platform.consumer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code fni.events.consumed{consumer,type,outcome}}: every delivery and what became of it, and
- * {@code fni.events.consume.failures{consumer,type}}: tries that failed (retried or dead-lettered).
+ * {@code fni.events.consume.failures{consumer,type}}: tries that failed (retried or dead-lettered),
+ * {@code fni.events.dead-letter.failures{consumer}}: sends to the dead-letter destination the
+ * broker did not take, and {@code fni.events.dead-letter.stuck{consumer}}: listener threads held on
+ * such a dead letter right now (their partitions do not move on; alert when above 0).
  * Duplicates are also counted by the inbox in {@code fni.inbox.duplicates}.
  */
 public class ConsumerMetrics {
@@ -33,6 +40,7 @@ public class ConsumerMetrics {
     }
 
     private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> stuck = new ConcurrentHashMap<>();
 
     public ConsumerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -55,5 +63,40 @@ public class ConsumerMetrics {
                 .tag("type", type)
                 .register(registry)
                 .increment();
+    }
+
+    /** Registers a consumer's gauge, so it reads 0 before anything went wrong (an alert needs the series). */
+    void register(String consumer) {
+        stuck(consumer);
+    }
+
+    void deadLetterRefused(String consumer) {
+        Counter.builder("fni.events.dead-letter.failures")
+                .description("Dead letters the broker did not take; the consumer keeps trying and does not move on")
+                .tag("consumer", consumer)
+                .register(registry)
+                .increment();
+    }
+
+    /** A listener thread of the consumer is held on a dead letter the broker refused. */
+    void stuckOnDeadLetter(String consumer) {
+        stuck(consumer).incrementAndGet();
+    }
+
+    /** ...and is free again: the dead letter went out, or the thread gave up (shutdown). */
+    void freedFromDeadLetter(String consumer) {
+        stuck(consumer).decrementAndGet();
+    }
+
+    private AtomicInteger stuck(String consumer) {
+        return stuck.computeIfAbsent(consumer, name -> {
+            AtomicInteger threads = new AtomicInteger();
+            // the map keeps the number strongly reachable: Micrometer holds gauge objects weakly
+            Gauge.builder("fni.events.dead-letter.stuck", threads, AtomicInteger::get)
+                    .description("Listener threads held on a dead letter the broker refuses; their partitions do not move on")
+                    .tag("consumer", name)
+                    .register(registry);
+            return threads;
+        });
     }
 }

@@ -59,6 +59,7 @@ public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
         this.metrics = metrics;
         this.properties = properties;
         this.bindingDestination = bindingDestination;
+        metrics.register(handlers.consumer());
     }
 
     @Override
@@ -147,16 +148,29 @@ public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
                             RuntimeException failure, int attempts) {
         String destination = sourceDestination(message);
         // until the dead letter is acknowledged the message must not be committed past: keep trying
-        // (the broker that refuses it is the one this consumer reads from, so nothing else could go on anyway)
-        for (int send = 1; ; send++) {
-            try {
-                deadLetters.send(destination, message.getPayload(), cloudEvents, consumer(), failure, attempts);
-                metrics.consumed(consumer(), type, Outcome.DEAD_LETTERED);
-                return;
-            } catch (RuntimeException refused) {
-                log.error("{} cannot dead-letter event {} to {} (try {}): {}", consumer(),
-                        cloudEvents.get(CloudEventHeaders.ID), DeadLetters.of(destination), send, refused.toString());
-                pause(backoff(send));
+        // (the broker that refuses it is the one this consumer reads from, so nothing else could go on anyway),
+        // counted and shown as stuck so an alert fires instead of a silent stall
+        boolean stuck = false;
+        try {
+            for (int send = 1; ; send++) {
+                try {
+                    deadLetters.send(destination, message.getPayload(), cloudEvents, consumer(), failure, attempts);
+                    metrics.consumed(consumer(), type, Outcome.DEAD_LETTERED);
+                    return;
+                } catch (RuntimeException refused) {
+                    metrics.deadLetterRefused(consumer());
+                    if (!stuck) {
+                        stuck = true;
+                        metrics.stuckOnDeadLetter(consumer());
+                    }
+                    log.error("{} cannot dead-letter event {} to {} (try {}): {}", consumer(),
+                            cloudEvents.get(CloudEventHeaders.ID), DeadLetters.of(destination), send, refused.toString());
+                    pause(backoff(send));
+                }
+            }
+        } finally {
+            if (stuck) {
+                metrics.freedFromDeadLetter(consumer());
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fniexchange.platform.inbox.Inbox;
 import com.fniexchange.platform.inbox.InboxAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The consumer pattern: {@link EventConsumers} for services' function beans, dead letters, metrics. */
+/**
+ * The consumer pattern: {@link EventConsumers} for services' function beans, dead letters, metrics,
+ * and the start-up check that every consumed destination has its dead-letter binding.
+ */
 @AutoConfiguration(after = {InboxAutoConfiguration.class, TransactionAutoConfiguration.class},
         afterName = {"org.springframework.cloud.stream.function.FunctionConfiguration",
                 "org.springframework.cloud.stream.config.BindingServiceConfiguration"})
@@ -48,5 +52,12 @@ public class EventConsumerAutoConfiguration {
                                   BindingServiceProperties bindings) {
         return new EventConsumers(inbox, new TransactionTemplate(txManager), deadLetters, metrics, properties,
                 bindings::getBindingDestination);
+    }
+
+    @Bean
+    DeadLetterBindingCheck deadLetterBindingCheck(ListableBeanFactory beans, BindingServiceProperties bindings,
+                                                  Environment environment) {
+        return new DeadLetterBindingCheck(() -> beans.getBeansOfType(EventConsumer.class), bindings::getBindingDestination,
+                bindings.getOutputBindings(), environment.getProperty("spring.cloud.function.definition"));
     }
 }

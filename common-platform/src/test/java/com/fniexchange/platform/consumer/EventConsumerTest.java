@@ -1,12 +1,14 @@
 package com.fniexchange.platform.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fniexchange.model.event.CloudEventHeaders;
 import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.model.event.EventJson;
 import com.fniexchange.model.event.EventType;
+import com.fniexchange.platform.PlatformTestApplication;
 import com.fniexchange.platform.SequencedEvent;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
@@ -21,15 +23,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,11 +54,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.ContextConfiguration;
@@ -65,6 +88,7 @@ class EventConsumerTest {
 
     static final String TOPIC = "platform-test-consumer";
     static final String CONSUMER = "consumer-test-ledger";
+    static final String GROUP = "platform-test";
     static final Duration WITHIN = Duration.ofSeconds(30);
 
     static KafkaProducer<String, byte[]> producer;
@@ -79,6 +103,10 @@ class EventConsumerTest {
     Environment environment;
     @Autowired
     EventConsumer consumerTestEvents;
+    @Autowired
+    BindingsLifecycleController bindings;
+    @Autowired
+    ConsumerStops consumerStops;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -155,7 +183,98 @@ class EventConsumerTest {
     }
 
     @Test
-    void aCrashBetweenHandlerAndCommitIsRetriedAndTheEventHandledOnce() {
+    void aConsumerThatDiesBeforeItsCommitGetsTheEventAgainFromTheBrokerAndHandlesItOnce() throws Exception {
+        double processed = consumed("processed");
+        double failures = failedTries();
+        String subject = "DIES-" + run;
+        EventEnvelope envelope = envelope(subject);
+        RecordMetadata sent = send(subject, envelope.toHeaders(),
+                EventJson.write(new SequencedEvent(subject, 6, envelope.time())).getBytes(StandardCharsets.UTF_8));
+        TopicPartition partition = new TopicPartition(TOPIC, sent.partition());
+
+        // the first delivery wrote its change and died inside the transaction: the listener is gone
+        ConsumerStoppedEvent death = consumerStops.next(WITHIN);
+        try {
+            assertThat(death.getReason()).isEqualTo(ConsumerStoppedEvent.Reason.ERROR);
+            assertThat(ledger.calls(subject)).isEqualTo(1);
+            assertThat(ledger.entry(subject)).as("the dead consumer's change rolled back").isEmpty();
+            assertThat(inboxRows(envelope.id())).isZero();
+            assertThat(committedOffset(partition)).as("the event's offset was not committed past")
+                    .isLessThanOrEqualTo(sent.offset());
+        } finally {
+            // a new consumer joins the group, as a restarted instance would
+            bindings.stop(consumerTestEvents.inputBinding());
+            bindings.start(consumerTestEvents.inputBinding());
+        }
+
+        awaitLedger(subject);
+        await().atMost(WITHIN).until(() -> committedOffset(partition) > sent.offset());
+        assertThat(ledger.calls(subject)).as("delivered again by the broker, handled by the new consumer").isEqualTo(2);
+        assertThat(ledger.entry(subject)).contains(new Entry(6, 1));
+        assertThat(inboxRows(envelope.id())).isEqualTo(1);
+        assertThat(consumed("processed") - processed).isEqualTo(1.0);
+        assertThat(failedTries() - failures).as("no in-process retry: the redelivery came from the broker").isZero();
+    }
+
+    @Test
+    void aDeadLetterTheBrokerRefusesIsCountedAndHoldsItsPartitionUntilTheBrokerTakesIt() throws Exception {
+        double refusals = deadLetterFailures();
+        double deadLettered = consumed("dead-lettered");
+        assertThat(stuckOnDeadLetter()).as("the gauge exists before anything went wrong").isZero();
+        String key = "REFUSED-" + run;
+        EventEnvelope unreadable = envelope(key);
+        byte[] tooLarge = ("not json " + "x".repeat(4_000)).getBytes(StandardCharsets.UTF_8);
+        String after = "AFTER-REFUSED-" + run;
+        try (Admin admin = admin()) {
+            limitMessageBytes(admin, DeadLetters.of(TOPIC), "1024");
+            try {
+                RecordMetadata refused = send(key, unreadable.toHeaders(), tooLarge);
+                RecordMetadata next = sendEvent(key, after, 2);
+                assertThat(next.partition()).isEqualTo(refused.partition());
+
+                await().atMost(WITHIN).until(() -> deadLetterFailures() - refusals >= 3);
+                assertThat(stuckOnDeadLetter()).isEqualTo(1.0);
+                assertThat(ledger.entry(after)).as("the partition does not move on past the event").isEmpty();
+                assertThat(committedOffset(new TopicPartition(TOPIC, refused.partition())))
+                        .isLessThanOrEqualTo(refused.offset());
+                assertThat(consumed("dead-lettered") - deadLettered).isZero();
+            } finally {
+                limitMessageBytes(admin, DeadLetters.of(TOPIC), null);
+            }
+        }
+
+        awaitLedger(after);
+        assertThat(deadLetter(unreadable.id()).value()).isEqualTo(new String(tooLarge, StandardCharsets.UTF_8));
+        assertThat(stuckOnDeadLetter()).isZero();
+        assertThat(consumed("dead-lettered") - deadLettered).isEqualTo(1.0);
+    }
+
+    @Test
+    void aConsumerWhoseInputDestinationHasNoDeadLetterBindingDoesNotStart() {
+        // the destination set on the Spring Cloud Stream binding itself: the platform declared the
+        // dead-letter binding of the fni.consumer one, not of the topic actually read
+        assertThatThrownBy(() -> startService(
+                "--fni.consumer.bindings.consumerTestEvents.destination=" + TOPIC,
+                "--spring.cloud.stream.bindings.consumerTestEvents-in-0.destination=platform-test-elsewhere").close())
+                .satisfies(failure -> assertThat(messages(failure)).anySatisfy(message -> assertThat(message)
+                        .contains("consumer " + CONSUMER + " (consumerTestEvents-in-0) reads 'platform-test-elsewhere'")
+                        .contains("platform-test-elsewhere-dlq is not declared")
+                        .contains("set fni.consumer.bindings.consumerTestEvents.destination=platform-test-elsewhere")
+                        .contains("instead of spring.cloud.stream.bindings.consumerTestEvents-in-0.destination")));
+
+        // a Kafka binding reading two topics gets one dead-letter binding per topic
+        try (ConfigurableApplicationContext service = startService(
+                "--fni.consumer.bindings.consumerTestEvents.destination=platform-test-multi-a, platform-test-multi-b",
+                "--fni.consumer.bindings.consumerTestEvents.group=platform-test-multi")) {
+            assertThat(service.getEnvironment().getProperty("spring.cloud.stream.output-bindings"))
+                    .contains("platform-test-multi-a-dlq", "platform-test-multi-b-dlq");
+            assertThat(service.getEnvironment().getProperty("spring.cloud.stream.bindings.platform-test-multi-b-dlq-out-0.destination"))
+                    .isEqualTo("platform-test-multi-b.dlq");
+        }
+    }
+
+    @Test
+    void aCommitThatFailsIsRetriedInProcessAndTheEventHandledOnce() {
         double processed = consumed("processed");
         double failures = failedTries();
         String subject = "CRASH-" + run;
@@ -220,7 +339,7 @@ class EventConsumerTest {
     void theBindingGetsThePlatformDefaultsAndTheBinderReportsLag() {
         String in = "spring.cloud.stream.bindings.consumerTestEvents-in-0.";
         assertThat(environment.getProperty(in + "destination")).isEqualTo(TOPIC);
-        assertThat(environment.getProperty(in + "group")).isEqualTo("platform-test");
+        assertThat(environment.getProperty(in + "group")).isEqualTo(GROUP);
         assertThat(environment.getProperty(in + "consumer.max-attempts")).isEqualTo("1");
         assertThat(environment.getProperty("spring.cloud.stream.kafka.bindings.consumerTestEvents-in-0.consumer.ack-mode"))
                 .isEqualTo("RECORD");
@@ -231,7 +350,7 @@ class EventConsumerTest {
         awaitLedger(subject);
         await().atMost(WITHIN).untilAsserted(() -> {
             Gauge lag = meters.find("spring.cloud.stream.binder.kafka.offset")
-                    .tag("group", "platform-test").tag("topic", TOPIC).gauge();
+                    .tag("group", GROUP).tag("topic", TOPIC).gauge();
             assertThat(lag).as("the Kafka binder's consumer-lag gauge").isNotNull();
             assertThat(lag.value()).isZero();
         });
@@ -267,6 +386,11 @@ class EventConsumerTest {
                     .param("subject", event.subject())
                     .param("amount", event.sequence())
                     .update();
+            if (event.subject().startsWith("DIES") && call == 1) {
+                // the change is written, not committed, when the process dies: nothing in the
+                // consumer may catch that (an Error, like OutOfMemoryError), so no retry hides it
+                throw new ProcessDeath("consumer died before committing " + event.subject());
+            }
             if (event.subject().startsWith("CRASH") && call == 1) {
                 // the handler's work is done; the commit after it fails, as if the instance died there
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -291,8 +415,39 @@ class EventConsumerTest {
         }
     }
 
+    /** What a dying JVM throws, as far as the consumer can tell. */
+    static class ProcessDeath extends Error {
+        ProcessDeath(String message) {
+            super(message);
+        }
+    }
+
+    /** The binder's Kafka consumers that stopped, as the listener container reports them. */
+    static class ConsumerStops implements ApplicationListener<ConsumerStoppedEvent> {
+
+        private final BlockingQueue<ConsumerStoppedEvent> stops = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onApplicationEvent(ConsumerStoppedEvent event) {
+            stops.add(event);
+        }
+
+        ConsumerStoppedEvent next(Duration within) throws InterruptedException {
+            ConsumerStoppedEvent stop = stops.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            if (stop == null) {
+                throw new AssertionError("no Kafka consumer stopped within " + within);
+            }
+            return stop;
+        }
+    }
+
     /** Imported by this test only (not scanned), so no other test context gets a consumer. */
     static class LedgerConsumer {
+
+        @Bean
+        ConsumerStops consumerStops() {
+            return new ConsumerStops();
+        }
 
         @Bean
         Ledger ledger(JdbcClient jdbc) {
@@ -354,6 +509,56 @@ class EventConsumerTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** Another instance of this test's service, with its own consumer group and no relay. */
+    static ConfigurableApplicationContext startService(String... args) {
+        return new SpringApplicationBuilder(PlatformTestApplication.class, LedgerConsumer.class)
+                .web(WebApplicationType.NONE)
+                .initializers(new TestInfrastructure())
+                .run(Stream.concat(Stream.of("--fni.outbox.relay-enabled=false"), Stream.of(args)).toArray(String[]::new));
+    }
+
+    static List<String> messages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return messages;
+    }
+
+    static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.brokers()));
+    }
+
+    /** Sets (or with null removes) a topic's size limit, and waits until the broker reports it. */
+    static void limitMessageBytes(Admin admin, String topic, String bytes) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp change = bytes == null
+                ? new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""), AlterConfigOp.OpType.DELETE)
+                : new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, bytes), AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(change))).all().get(10, TimeUnit.SECONDS);
+        await().atMost(WITHIN).until(() -> {
+            ConfigEntry entry = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            return bytes == null ? entry.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG : bytes.equals(entry.value());
+        });
+    }
+
+    /** The consumer group's committed offset of a partition (0 when it never committed one). */
+    static long committedOffset(TopicPartition partition) throws Exception {
+        try (Admin admin = admin()) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return committed == null ? 0 : committed.offset();
+        }
+    }
+
     int inboxRows(UUID eventId) {
         return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id AND consumer = :consumer")
                 .param("id", eventId).param("consumer", CONSUMER).query(Integer.class).single();
@@ -367,6 +572,15 @@ class EventConsumerTest {
     double failedTries() {
         return meters.find("fni.events.consume.failures").tag("consumer", CONSUMER).counters()
                 .stream().mapToDouble(Counter::count).sum();
+    }
+
+    double deadLetterFailures() {
+        return meters.find("fni.events.dead-letter.failures").tag("consumer", CONSUMER).counters()
+                .stream().mapToDouble(Counter::count).sum();
+    }
+
+    double stuckOnDeadLetter() {
+        return meters.get("fni.events.dead-letter.stuck").tag("consumer", CONSUMER).gauge().value();
     }
 
     double inboxDuplicates() {
