@@ -5,7 +5,7 @@ import com.fniexchange.model.event.CloudEventHeaders;
 import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.platform.consumer.ConsumerMetrics.Outcome;
 import com.fniexchange.platform.inbox.Inbox;
-import com.fniexchange.platform.web.RequestCorrelation;
+import com.fniexchange.platform.Correlation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -100,18 +100,18 @@ public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
             deadLetter(message, cloudEvents, type, unreadable, 1);
             return;
         }
-        String outerCorrelationId = MDC.get(RequestCorrelation.MDC_CORRELATION_ID);
-        String outerTraceparent = MDC.get(RequestCorrelation.MDC_TRACEPARENT);
+        String outerCorrelationId = MDC.get(Correlation.MDC_CORRELATION_ID);
+        String outerTraceparent = MDC.get(Correlation.MDC_TRACEPARENT);
         try {
             // events the handler appends to the outbox carry the causing event's correlation and trace
-            putMdc(RequestCorrelation.MDC_CORRELATION_ID, envelope.correlationId());
-            putMdc(RequestCorrelation.MDC_TRACEPARENT, envelope.traceparent());
+            putMdc(Correlation.MDC_CORRELATION_ID, envelope.correlationId());
+            putMdc(Correlation.MDC_TRACEPARENT, envelope.traceparent());
             handle(message, cloudEvents, envelope, event);
         } finally {
-            MDC.remove(RequestCorrelation.MDC_CORRELATION_ID);
-            MDC.remove(RequestCorrelation.MDC_TRACEPARENT);
-            putMdc(RequestCorrelation.MDC_CORRELATION_ID, outerCorrelationId);
-            putMdc(RequestCorrelation.MDC_TRACEPARENT, outerTraceparent);
+            MDC.remove(Correlation.MDC_CORRELATION_ID);
+            MDC.remove(Correlation.MDC_TRACEPARENT);
+            putMdc(Correlation.MDC_CORRELATION_ID, outerCorrelationId);
+            putMdc(Correlation.MDC_TRACEPARENT, outerTraceparent);
         }
     }
 
