@@ -38,6 +38,7 @@ public final class OpenApiDocumentFile {
      * @throws AssertionError when they differ (or the file is missing), saying how to update it
      */
     public static void assertUpToDate(String service, String document) {
+        String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
         Path file = repositoryRoot().resolve("docs/openapi/" + service + ".json");
         String expected = canonical(document);
         try {
@@ -52,7 +53,7 @@ public final class OpenApiDocumentFile {
                         + (committed == null ? "" : ", first at line " + firstDifference(committed, expected))
                         + ".\nIf the API change is intended, regenerate it and commit the file:\n"
                         + "  ./mvnw -o -pl " + service + " -am verify -D" + WRITE + "=true "
-                        + "-Dtest=<the test that calls assertUpToDate> -Dsurefire.failIfNoSpecifiedTests=false");
+                        + "-Dtest=" + test + " -Dsurefire.failIfNoSpecifiedTests=false");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
