@@ -1,8 +1,11 @@
 -- Per-chain back-off and parking (common-platform OutboxRelay). A failed send holds only its own
--- aggregate's chain: the head row gets retry_at (exponential back-off); after
--- fni.outbox.max-attempts failures while the broker took other events, parked_at. Later rows of
--- that aggregate wait behind it (order kept); every other aggregate keeps flowing.
+-- aggregate's chain: the head row counts the failure in tries and gets retry_at (exponential
+-- back-off on tries). Failures that say the event itself is refused, or that happen while the
+-- broker takes other events, also count in attempts; at fni.outbox.max-attempts the chain is
+-- parked (parked_at). Later rows of that aggregate wait behind it (order kept); every other
+-- aggregate keeps flowing.
 ALTER TABLE outbox_event
+    ADD COLUMN tries     integer NOT NULL DEFAULT 0,
     ADD COLUMN retry_at  timestamptz,
     ADD COLUMN parked_at timestamptz;
 

@@ -83,6 +83,9 @@ public final class ContractSubmissionBenchmark {
                 "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                 "--fni.security.jwt.hmac-secret=" + TestInfrastructure.JWT_SECRET,
                 "--fni.security.jwt.issuer=" + TestInfrastructure.JWT_ISSUER,
+                "--fni.security.jwt.audience=" + TestInfrastructure.JWT_AUDIENCE,
+                // the HS256 test secret is accepted only under the local or test profile
+                "--spring.profiles.active=test",
                 "--server.port=0", "--logging.level.root=WARN", "--logging.structured.format.console=");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String base = "http://127.0.0.1:" + port;

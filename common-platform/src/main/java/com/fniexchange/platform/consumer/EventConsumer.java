@@ -1,5 +1,6 @@
 package com.fniexchange.platform.consumer;
 
+import com.fniexchange.platform.Backoff;
 import com.fniexchange.model.event.CloudEventHeaders;
 import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.platform.consumer.ConsumerMetrics.Outcome;
@@ -173,11 +174,7 @@ public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
 
     /** Exponential: initial, 2×, 4×... capped at the maximum. */
     Duration backoff(int attempt) {
-        Duration pause = properties.backoffInitial();
-        for (int i = 1; i < attempt && pause.compareTo(properties.backoffMax()) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : pause;
+        return new Backoff(properties.backoffInitial(), properties.backoffMax()).after(attempt);
     }
 
     private static void pause(Duration pause) {

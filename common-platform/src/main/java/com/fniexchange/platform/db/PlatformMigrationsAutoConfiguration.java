@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Runs the platform's own migrations ({@link PlatformMigrations}) after the service's, in the
  * service's schema, with a history of their own. A service that needs its own
- * {@link FlywayMigrationStrategy} calls {@link PlatformMigrations#migrate(Flyway)} from it.
+ * {@link FlywayMigrationStrategy} calls {@link PlatformMigrations#migrateServiceAndPlatform(Flyway)} from it.
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass(Flyway.class)
@@ -20,9 +20,6 @@ public class PlatformMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     FlywayMigrationStrategy serviceThenPlatformMigrations() {
-        return flyway -> {
-            flyway.migrate();
-            PlatformMigrations.migrate(flyway);
-        };
+        return PlatformMigrations::migrateServiceAndPlatform;
     }
 }

@@ -28,8 +28,8 @@ public class IdempotencyAutoConfiguration {
     public static final int FILTER_ORDER = 0;
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcClient jdbc) {
-        return new IdempotencyStore(jdbc);
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, DataSource dataSource) {
+        return new IdempotencyStore(jdbc, dataSource);
     }
 
     @Bean

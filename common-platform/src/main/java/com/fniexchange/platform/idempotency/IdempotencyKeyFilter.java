@@ -173,6 +173,13 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             tx.setRollbackOnly();
             return Outcome.NOT_KEPT;
         }
+        if (store.transactionAborted()) {
+            // e.g. the service swallowed an error that aborted the database transaction: it
+            // accepts nothing but a rollback, so nothing more is run in it
+            log.warn("idempotent request's database transaction was aborted by a failed statement; rolling it back");
+            tx.setRollbackOnly();
+            return Outcome.ROLLED_BACK;
+        }
         try {
             if (store.complete(scope, key, owner, status, wrapper.getContentType(), wrapper.getHeader("Location"),
                     wrapper.getContentAsByteArray())) {
@@ -181,8 +188,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             tx.setRollbackOnly();
             return Outcome.TAKEN_OVER;
         } catch (DataAccessException e) {
-            // e.g. the service swallowed an error that aborted the database transaction
-            log.warn("idempotent request's transaction failed at the end; rolling it back", e);
+            log.warn("idempotent request's response could not be stored; rolling its work back", e);
             tx.setRollbackOnly();
             return Outcome.ROLLED_BACK;
         }

@@ -1,6 +1,8 @@
 package com.fniexchange.platform.idempotency;
 
+import com.fniexchange.platform.db.TransactionState;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IdempotencyStore {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    IdempotencyStore(JdbcClient jdbc) {
+    IdempotencyStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Whether the current transaction was aborted by a failed statement (it then takes nothing but a rollback). */
+    boolean transactionAborted() {
+        return TransactionState.aborted(dataSource);
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.fniexchange.platform.outbox;
 
 import com.fniexchange.platform.web.ProblemTypes;
-import com.fniexchange.platform.web.RequestCorrelation;
+import com.fniexchange.platform.Correlation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ public class OutboxEndpoint {
         body.put("status", status);
         body.put("detail", detail);
         body.putAll(extra);
-        String correlationId = RequestCorrelation.currentId();
+        String correlationId = Correlation.currentId();
         if (correlationId != null) {
             body.put("correlationId", correlationId);
         }

@@ -1,5 +1,6 @@
 package com.fniexchange.platform.outbox;
 
+import com.fniexchange.platform.Backoff;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -49,12 +50,8 @@ public record OutboxProperties(
         @NotNull @DefaultValue("3d") Duration retention,
         @DefaultValue List<String> destinations) {
 
-    /** The back-off before the next attempt of a chain whose head has failed {@code failures} times. */
-    Duration backoffAfter(int failures) {
-        Duration pause = backoffInitial;
-        for (int i = 1; i < failures && pause.compareTo(backoffMax) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(backoffMax) < 0 ? pause : backoffMax;
+    /** The per-chain back-off after a refused send. */
+    Backoff backoff() {
+        return new Backoff(backoffInitial, backoffMax);
     }
 }

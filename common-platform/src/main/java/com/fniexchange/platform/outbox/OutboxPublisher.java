@@ -37,8 +37,8 @@ class OutboxPublisher {
     void publish(OutboxRow row) {
         if (!destinations.contains(row.destination())) {
             // never let StreamBridge invent a dynamic binding: it is not retried when its first bind fails
-            throw new IllegalStateException("destination '" + row.destination() + "' is not declared in fni.outbox.destinations "
-                    + destinations);
+            throw new UndeclaredDestinationException("destination '" + row.destination()
+                    + "' is not declared in fni.outbox.destinations " + destinations);
         }
         Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
                 .copyHeaders(headers(row))
@@ -46,6 +46,13 @@ class OutboxPublisher {
                 .build();
         if (!streamBridge.send(PlatformDefaults.bindingName(row.destination()), message)) {
             throw new IllegalStateException("binder refused event " + row.eventId() + " for " + row.destination());
+        }
+    }
+
+    /** A row whose destination has no declared output binding: refused as such, however often it is tried. */
+    static class UndeclaredDestinationException extends IllegalStateException {
+        UndeclaredDestinationException(String message) {
+            super(message);
         }
     }
 

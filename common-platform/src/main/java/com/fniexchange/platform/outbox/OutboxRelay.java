@@ -69,8 +69,16 @@ public class OutboxRelay implements SmartLifecycle {
         startPools();
     }
 
-    /** What one pass over the buckets did. */
-    public record Pass(int published, int failed, boolean more) {
+    /**
+     * What one pass over the buckets did.
+     *
+     * @param retryingDue chains that failed before are due and wait for their own transaction
+     */
+    public record Pass(int published, int failed, boolean more, boolean retryingDue) {
+
+        Pass(int published, int failed, boolean more) {
+            this(published, failed, more, false);
+        }
     }
 
     /**
@@ -112,8 +120,21 @@ public class OutboxRelay implements SmartLifecycle {
      * another; chains of different aggregates are sent side by side, since only each aggregate's
      * own order matters and a synchronous send mostly waits for the broker. A failed send ends
      * its chain and holds it (back-off, or parked); other chains go on.
+     *
+     * <p>Chains that failed before are sent in a transaction of their own, after the healthy
+     * ones committed: a send that fails slowly (a timeout of seconds) then delays nobody else.
      */
     private Pass drainBucket(int bucket) {
+        Pass healthy = drainBucket(bucket, false);
+        if (!healthy.retryingDue()) {
+            return healthy;
+        }
+        Pass retrying = drainBucket(bucket, true);
+        return new Pass(healthy.published() + retrying.published(), healthy.failed() + retrying.failed(),
+                healthy.more() || retrying.more());
+    }
+
+    private Pass drainBucket(int bucket, boolean retryingChains) {
         return transactions.execute(status -> {
             if (!repository.tryOwnBucket(bucket)) {
                 return new Pass(0, 0, false);
@@ -121,8 +142,15 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
             Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
             rows.forEach(row -> chains.computeIfAbsent(row.aggregateId(), k -> new ArrayList<>()).add(row));
+            boolean otherKindDue = false;
             List<Future<Chain>> sending = new ArrayList<>(chains.size());
-            chains.values().forEach(chain -> sending.add(senders.submit(() -> send(chain))));
+            for (List<OutboxRow> chain : chains.values()) {
+                if (chain.get(0).retrying() == retryingChains) {
+                    sending.add(senders.submit(() -> send(chain)));
+                } else {
+                    otherKindDue = true;
+                }
+            }
             List<Long> sent = new ArrayList<>(rows.size());
             List<Chain> failedChains = new ArrayList<>();
             for (Future<Chain> future : sending) {
@@ -134,27 +162,52 @@ public class OutboxRelay implements SmartLifecycle {
             }
             repository.markPublished(sent);
             failedChains.forEach(this::hold);
-            return new Pass(sent.size(), failedChains.size(), rows.size() == properties.batchSize());
+            boolean more = rows.size() == properties.batchSize();
+            return new Pass(sent.size(), failedChains.size(), more, !retryingChains && otherKindDue);
         });
     }
 
-    /** Backs the failed chain off, or parks it once its head failed max-attempts times while the broker worked. */
+    /**
+     * Backs the failed chain off, or parks it once its head failed max-attempts times in a way
+     * that is about the event itself: the broker refused the event as such (too large, unknown
+     * or forbidden topic, undeclared destination), or it took other events meanwhile. While
+     * nothing gets through (an outage) the chain backs off but does not move toward parking.
+     */
     private void hold(Chain chain) {
         OutboxRow row = chain.failedRow();
         Instant now = clock.instant();
-        boolean brokerWorks = Duration.between(lastAck, now).compareTo(properties.backoffMax().multipliedBy(2)) <= 0;
-        int failures = row.attempts() + (brokerWorks ? 1 : 0);
-        boolean park = failures >= properties.maxAttempts();
-        repository.recordFailure(row.id(), chain.failure(), brokerWorks, now.plus(properties.backoffAfter(Math.max(1, failures))), park);
+        Instant recent = now.minus(properties.backoffMax().multipliedBy(2));
+        boolean counted = chain.refusedAsSuch() || lastAck.isAfter(recent) || repository.publishedSince(recent);
+        int attempts = row.attempts() + (counted ? 1 : 0);
+        boolean park = attempts >= properties.maxAttempts();
+        repository.recordFailure(row.id(), chain.failure(), counted, now.plus(properties.backoff().after(row.tries() + 1)), park);
         if (park) {
-            log.error("outbox chain {} parked: event {} ({} to {}) was refused {} times while the broker took other events; "
-                            + "its later events wait behind it. Last reason: {}. Retry or skip it: /actuator/outbox",
-                    row.aggregateId(), row.eventId(), row.eventType(), row.destination(), failures, chain.failure());
+            log.error("outbox chain {} parked: event {} ({} to {}) was refused {} times (tried {}); its later events wait "
+                            + "behind it. Last reason: {}. Retry or skip it: /actuator/outbox",
+                    row.aggregateId(), row.eventId(), row.eventType(), row.destination(), attempts, row.tries() + 1,
+                    chain.failure());
         }
     }
 
-    /** What one aggregate's chain achieved: the rows acknowledged, and the row that failed, if one did. */
-    private record Chain(List<Long> sent, OutboxRow failedRow, String failure) {
+    /**
+     * What one aggregate's chain achieved: the rows acknowledged, and the row that failed, if
+     * one did, with the reason and whether the broker refused that event as such.
+     */
+    private record Chain(List<Long> sent, OutboxRow failedRow, String failure, boolean refusedAsSuch) {
+    }
+
+    /** Errors that say the event itself (or its destination) is refused, whatever the broker's health. */
+    private static final java.util.Set<String> REFUSED_AS_SUCH = java.util.Set.of(
+            "RecordTooLargeException", "RecordBatchTooLargeException", "InvalidTopicException", "TopicAuthorizationException",
+            "SerializationException", "UndeclaredDestinationException");
+
+    private static boolean refusedAsSuch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (REFUSED_AS_SUCH.contains(t.getClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Chain send(List<OutboxRow> chain) {
@@ -166,13 +219,13 @@ public class OutboxRelay implements SmartLifecycle {
                 metrics.failed();
                 log.warn("outbox event {} ({}) of {} not acknowledged, its chain backs off: {}", row.eventId(), row.eventType(),
                         row.aggregateId(), rootMessage(e));
-                return new Chain(sent, row, rootMessage(e));
+                return new Chain(sent, row, rootMessage(e), refusedAsSuch(e));
             }
             lastAck = clock.instant();
             sent.add(row.id());
             metrics.published(row);
         }
-        return new Chain(sent, null, null);
+        return new Chain(sent, null, null, false);
     }
 
     private void startPools() {

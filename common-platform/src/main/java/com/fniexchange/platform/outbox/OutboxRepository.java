@@ -15,7 +15,7 @@ class OutboxRepository {
 
     private static final String ROW_COLUMNS = """
             id, event_id, destination, event_type, aggregate_id, payload::text AS payload, headers::text AS headers,
-            created_at, attempts""";
+            created_at, attempts, tries""";
 
     private final JdbcClient jdbc;
 
@@ -73,7 +73,7 @@ class OutboxRepository {
     void recordFailure(long id, String error, boolean counted, Instant retryAt, boolean park) {
         jdbc.sql("""
                 UPDATE outbox_event
-                SET attempts = attempts + :counted, last_error = :error, retry_at = :retryAt,
+                SET tries = tries + 1, attempts = attempts + :counted, last_error = :error, retry_at = :retryAt,
                     parked_at = CASE WHEN :park THEN clock_timestamp() END
                 WHERE id = :id
                 """)
@@ -83,6 +83,17 @@ class OutboxRepository {
                 .param("retryAt", Timestamp.from(retryAt))
                 .param("park", park)
                 .update();
+    }
+
+    /**
+     * Whether any relay instance of this service had an event acknowledged since {@code since}:
+     * the broker is up, so a failing chain's failure is about its own event.
+     */
+    boolean publishedSince(Instant since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM outbox_event WHERE published_at > :since)")
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
     }
 
     /** When the next held (not parked) chain may be tried again, if any chain is backing off. */
@@ -129,7 +140,7 @@ class OutboxRepository {
     /** Un-parks the aggregate's chain for an immediate new round of attempts. False when it was not parked. */
     boolean unpark(String aggregateId) {
         return jdbc.sql("""
-                UPDATE outbox_event SET parked_at = NULL, retry_at = NULL, attempts = 0
+                UPDATE outbox_event SET parked_at = NULL, retry_at = NULL, attempts = 0, tries = 0
                 WHERE aggregate_id = :aggregate AND parked_at IS NOT NULL AND published_at IS NULL
                 """)
                 .param("aggregate", aggregateId)
@@ -169,7 +180,7 @@ class OutboxRepository {
     private static OutboxRow row(ResultSet rs) throws SQLException {
         return new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("destination"),
                 rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("payload"), rs.getString("headers"),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"));
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"), rs.getInt("tries"));
     }
 
     record Backlog(long pending, long parked, Optional<Instant> oldest) {

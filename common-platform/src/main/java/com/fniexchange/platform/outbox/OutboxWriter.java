@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.model.event.DomainEvent;
 import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.model.event.EventJson;
-import com.fniexchange.platform.web.RequestCorrelation;
+import com.fniexchange.platform.Correlation;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Set;
@@ -59,7 +59,7 @@ public class OutboxWriter {
                     + destinations + "; declare it so it gets an output binding");
         }
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), event.eventType(), source, event.subject(),
-                event.occurredAt(), RequestCorrelation.currentId(), RequestCorrelation.currentTraceparent());
+                event.occurredAt(), Correlation.currentId(), Correlation.currentTraceparent());
         try {
             jdbc.sql("""
                     INSERT INTO outbox_event (event_id, destination, event_type, aggregate_id, payload, headers, occurred_at)

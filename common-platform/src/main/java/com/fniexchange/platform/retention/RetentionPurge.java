@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public class RetentionPurge implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
-    private static final String LOCK_KEY = "hashtext(current_schema() || '.retention-purge')";
+    /** Two-int form (schema's purge, -1): apart from the one-bigint locks services take, and from the relay's buckets 0-15. */
+    private static final String LOCK_KEY = "hashtext(current_schema() || '.retention-purge'), -1";
 
     private final DataSource dataSource;
     private final List<PurgeTarget> targets;

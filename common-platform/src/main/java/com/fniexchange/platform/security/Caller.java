@@ -2,6 +2,7 @@ package com.fniexchange.platform.security;
 
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.platform.web.ProblemException;
+import com.fniexchange.platform.web.ProblemTypes;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -52,14 +53,14 @@ public record Caller(String subject, Set<Role> roles, Optional<DealerCode> deale
         if (roles.stream().anyMatch(Role::seesEveryDealer)) {
             return Optional.empty();
         }
-        throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this operation",
-                java.util.Map.of());
+        throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                "your role does not allow this operation", java.util.Map.of());
     }
 
     /** The dealer the caller acts for; refuses (403) callers that are not dealers. */
     public DealerCode requireDealer() {
         return dealerCode.filter(d -> isDealer()).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN,
-                "forbidden", "Forbidden", "only a dealer (a token with role DEALER and a dealer_code) may do this",
+                ProblemTypes.FORBIDDEN, "Forbidden", "only a dealer (a token with role DEALER and a dealer_code) may do this",
                 java.util.Map.of()));
     }
 

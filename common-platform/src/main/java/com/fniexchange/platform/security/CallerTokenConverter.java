@@ -37,12 +37,13 @@ class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken
     static Caller caller(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Object claim = jwt.getClaims().get(ROLES);
-        if (claim instanceof Collection<?> names) {
-            for (Object name : names) {
-                for (Role role : Role.values()) {
-                    if (role.name().equals(String.valueOf(name))) {
-                        roles.add(role);
-                    }
+        // Entra ID sends a JSON array; some issuers send one space-separated string
+        Collection<?> names = claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? List.of(text.strip().split("[\\s,]+")) : List.of();
+        for (Object name : names) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(String.valueOf(name))) {
+                    roles.add(role);
                 }
             }
         }

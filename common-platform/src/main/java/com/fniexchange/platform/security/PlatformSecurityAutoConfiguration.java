@@ -34,7 +34,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The JWT resource server every web service runs, default-deny.
  *
  * <ul>
- *   <li>Open: health (with probes), info and the OpenAPI document.</li>
+ *   <li>Open: health (with probes) and the OpenAPI document.</li>
  *   <li>The rest of the actuator: {@code OPS}.</li>
  *   <li>Everything else needs a valid token with at least one known {@link Role}; each endpoint
  *       then names its own roles with {@code @PreAuthorize} (the services test that none is
@@ -57,7 +57,7 @@ public class PlatformSecurityAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPS.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()

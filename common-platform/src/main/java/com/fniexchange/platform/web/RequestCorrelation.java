@@ -1,5 +1,6 @@
 package com.fniexchange.platform.web;
 
+import com.fniexchange.platform.Correlation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,20 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestCorrelation extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    public static final String MDC_CORRELATION_ID = "correlationId";
-    public static final String MDC_TRACEPARENT = "traceparent";
+    public static final String MDC_CORRELATION_ID = Correlation.MDC_CORRELATION_ID;
+    public static final String MDC_TRACEPARENT = Correlation.MDC_TRACEPARENT;
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    /** The current request's (or consumer's) correlation id, or null outside one. */
+    /** The current correlation id; see {@link Correlation#currentId()}. */
     public static String currentId() {
-        return MDC.get(MDC_CORRELATION_ID);
-    }
-
-    /** The current W3C trace context, or null when the caller sent none. */
-    public static String currentTraceparent() {
-        return MDC.get(MDC_TRACEPARENT);
+        return Correlation.currentId();
     }
 
     @Override

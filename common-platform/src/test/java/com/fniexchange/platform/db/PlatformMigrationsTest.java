@@ -67,4 +67,35 @@ class PlatformMigrationsTest {
                 .isEqualTo(3 + platform.migrationsExecuted);
         jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
     }
+
+    @Test
+    void aSchemaFromBeforeThePlatformHadItsOwnHistoryIsAdopted() throws IOException {
+        TestDatabase db = TestDatabase.get();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
+        for (String file : FIRST_RELEASE) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/platform/" + file)) {
+                Files.copy(in, olderPlatform.resolve(file));
+            }
+        }
+        // as the first release did: platform scripts in the service's own Flyway run and history
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/service-at-v5", "filesystem:" + olderPlatform).load().migrate();
+
+        Flyway service = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/service-at-v5").load();
+        PlatformMigrations.migrateServiceAndPlatform(service);
+
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE version LIKE '0.%'")
+                .query(Long.class).single()).as("moved out of the service's history").isZero();
+        assertThat(jdbc.sql("SELECT version FROM " + schema + "." + PlatformMigrations.HISTORY_TABLE + " WHERE type = 'BASELINE'")
+                .query(String.class).single()).isEqualTo("0.3");
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns WHERE table_schema = :s "
+                + "AND table_name = 'outbox_event' AND column_name = 'parked_at'").param("s", schema).query(Long.class).single())
+                .as("later platform migrations applied on top").isOne();
+        // and the next start-up is a no-op that validates
+        PlatformMigrations.migrateServiceAndPlatform(service);
+        jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
+    }
 }

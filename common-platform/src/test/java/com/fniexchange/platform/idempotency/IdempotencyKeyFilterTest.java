@@ -123,4 +123,32 @@ class IdempotencyKeyFilterTest {
         assertThat(jdbc.sql("SELECT owner FROM idempotency_key WHERE caller = :caller AND idem_key = :key")
                 .param("caller", SCOPE).param("key", key).query(UUID.class).single()).isEqualTo(retryOwner);
     }
+
+    @Test
+    void aServiceThatSwallowedAFailedStatementCommitsNothingAndKeepsNoSuccess() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "aborted-" + key;
+        // the service catches a failed statement (the transaction is now aborted) and returns as if fine
+        widgets.beforeReturn(() -> {
+            try {
+                jdbc.sql("INSERT INTO probe_widget (name) VALUES (:name)").param("name", name).update();
+            } catch (org.springframework.dao.DataAccessException swallowed) {
+                // a duplicate: the kind of failure a careless service ignores
+            }
+        });
+        HttpResponse<String> first;
+        try {
+            first = create(name, key);
+        } finally {
+            widgets.beforeReturn(() -> { });
+        }
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(500);
+        assertThat(json(first).get("type").asText()).endsWith("/internal-error");
+        assertThat(widgetsNamed(name)).as("nothing of the aborted transaction committed").isZero();
+        assertThat(store.find(SCOPE, key)).as("the key is free for a retry").isEmpty();
+        HttpResponse<String> retry = create(name, key);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(widgetsNamed(name)).isEqualTo(1);
+    }
 }

@@ -85,10 +85,20 @@ class LibraryContextTest {
         String subject = "API-ONLY-" + UUID.randomUUID();
         new TransactionTemplate(txManager).executeWithoutResult(s ->
                 writer.append("platform-alpha-events", new SequencedEvent(subject, 0, Instant.now())));
-        // longer than the NOTIFY wake-up and a whole poll interval of any relay in this JVM
-        Thread.sleep(3_000);
+        // nothing else could publish it either: this context has a database of its own
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :s AND published_at IS NULL")
                 .param("s", subject).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void eventsAreWrittenWithThePinnedMappingNotTheApplicationsTunedOne() {
+        String subject = "PINNED-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-27T10:15:30.123Z");
+        new TransactionTemplate(txManager).executeWithoutResult(s ->
+                writer.append("platform-beta-events", new SequencedEvent(subject, 7, at)));
+        String payload = jdbc.sql("SELECT payload::text FROM outbox_event WHERE aggregate_id = :s").param("s", subject)
+                .query(String.class).single();
+        assertThat(payload).isEqualTo("{\"subject\":\"" + subject + "\",\"sequence\":7,\"occurredAt\":\"2026-11-27T10:15:30.123Z\"}");
     }
 
     @Test

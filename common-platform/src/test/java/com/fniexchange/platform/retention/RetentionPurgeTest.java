@@ -80,11 +80,11 @@ class RetentionPurgeTest {
                 """).update();
         // another instance is purging: it holds the schema's purge lock on its own session
         try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
-            st.execute("SELECT pg_advisory_lock(hashtext(current_schema() || '.retention-purge'))");
+            st.execute("SELECT pg_advisory_lock(hashtext(current_schema() || '.retention-purge'), -1)");
             RetentionPurge.Run skipped = purge.runOnce();
             assertThat(skipped.skipped()).isTrue();
             assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'lock-test'")).isEqualTo(10);
-            st.execute("SELECT pg_advisory_unlock(hashtext(current_schema() || '.retention-purge'))");
+            st.execute("SELECT pg_advisory_unlock(hashtext(current_schema() || '.retention-purge'), -1)");
         }
         RetentionPurge.Run run = purge.runOnce();
         assertThat(run.skipped()).isFalse();

@@ -77,4 +77,14 @@ class TokenPolicyTest {
         assertThatThrownBy(() -> new Caller("u", Set.of(), Optional.empty()).dealerScope())
                 .hasMessageContaining("does not allow");
     }
+
+    @Test
+    void rolesMayComeAsAnArrayOrOneSpaceSeparatedString() {
+        org.springframework.security.oauth2.jwt.Jwt asText = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t")
+                .header("alg", "HS256").subject("ops@provider").claim("roles", "OPS PROVIDER_ADMIN  UNKNOWN").build();
+        assertThat(CallerTokenConverter.caller(asText).roles()).containsExactlyInAnyOrder(Role.OPS, Role.PROVIDER_ADMIN);
+        org.springframework.security.oauth2.jwt.Jwt asNumber = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t")
+                .header("alg", "HS256").subject("x").claim("roles", 42).build();
+        assertThat(CallerTokenConverter.caller(asNumber).roles()).isEmpty();
+    }
 }
