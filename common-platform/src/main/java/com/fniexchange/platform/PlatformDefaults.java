@@ -24,7 +24,8 @@ import org.springframework.core.env.Profiles;
  *
  * <p>Web: unknown JSON fields are refused (a typo is reported, not ignored); the actuator
  * exposes health (with probes), info, prometheus and metrics, every meter tagged with the
- * application name; logs are structured JSON (ECS) unless {@code FNI_LOG_FORMAT} says otherwise.
+ * application name; logs are structured JSON (ECS) unless {@code FNI_LOG_FORMAT} says otherwise;
+ * the OpenAPI document is OpenAPI 3.0, written with its keys sorted.
  *
  * <p>Stream: Sends return only once the broker acknowledged them, which
  * is what the outbox relay's "mark published after ack" rests on, and they keep partners'
@@ -63,6 +64,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        // the OpenAPI document with sorted keys: the same bytes on every run, like docs/openapi/<service>.json
+        defaults.put("springdoc.writer-with-order-by-keys", "true");
+        // OpenAPI 3.0 (nullable: true): what partners' generators and the contract tests' validator read best
+        defaults.put("springdoc.api-docs.version", "openapi_3_0");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,outbox");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");

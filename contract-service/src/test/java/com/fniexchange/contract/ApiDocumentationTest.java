@@ -24,19 +24,32 @@ class ApiDocumentationTest {
     }
 
     @Test
-    void openApiDocumentsEveryOperationWithItsProblemResponses() {
+    void openApiDocumentsEveryOperationWithOnlyTheProblemResponsesItCanAnswer() {
         Api.Response doc = api.get("/v3/api-docs", null);
         assertThat(doc.status()).isEqualTo(200);
         JsonNode openApi = doc.json();
         List<String> operationIds = new ArrayList<>();
-        openApi.get("paths").forEach(path -> path.forEach(operation -> {
-            operationIds.add(operation.get("operationId").asText());
+        openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            JsonNode operation = entry.getValue();
+            String id = operation.get("operationId").asText();
+            operationIds.add(id);
+            assertThat(operation.path("description").asText()).as("%s has a description", id).isNotBlank();
+            operation.path("parameters").forEach(p -> assertThat(p.get("name").asText()).as("%s parameters", id).isNotEqualTo("caller"));
             JsonNode responses = operation.get("responses");
-            for (String code : List.of("400", "401", "404", "409", "422", "500")) {
-                assertThat(responses.has(code)).as("%s documents %s", operation.get("operationId"), code).isTrue();
+            for (String code : List.of("401", "403", "406", "500")) {
+                assertThat(responses.has(code)).as("%s documents %s", id, code).isTrue();
                 assertThat(responses.get(code).get("content").has("application/problem+json")).isTrue();
             }
+            boolean post = entry.getKey().equals("post");
+            assertThat(responses.has("413")).as("%s documents 413 exactly when it is a POST", id).isEqualTo(post);
+            assertThat(responses.has("415")).as("%s documents 415 exactly when it takes a body", id)
+                    .isEqualTo(operation.has("requestBody"));
         }));
+        assertThat(present(openApi, "/paths/~1api~1v1~1contracts~1{contractNumber}/get/responses").has("404")).isTrue();
+        assertThat(present(openApi, "/paths/~1api~1v1~1contracts~1{contractNumber}/get/responses").has("409")).isFalse();
+        assertThat(present(openApi, "/components/schemas/Problem/properties/instance/format").asText()).isEqualTo("uri-reference");
+        assertThat(present(openApi, "/components/schemas/Problem/properties/correlationId/type").asText()).isEqualTo("string");
+        assertThat(present(openApi, "/info/contact/email").asText()).isNotBlank();
         assertThat(operationIds).contains("createRateQuote", "submitContract", "getContract", "listContracts",
                 "approveContract", "rejectContract", "voidContract", "createRemittance", "getRemittance");
         // JsonNode.at never answers null: a wrong path gives a missing node, so check presence, then content

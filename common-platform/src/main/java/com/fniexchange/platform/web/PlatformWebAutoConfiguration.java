@@ -3,7 +3,10 @@ package com.fniexchange.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.platform.security.CallerArgumentResolver;
 import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = {JacksonAutoConfiguration.class, PlatformCoreAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, ApiProperties.class})
 public class PlatformWebAutoConfiguration {
 
     @Bean
@@ -70,8 +73,20 @@ public class PlatformWebAutoConfiguration {
         };
     }
 
+    /** The document's info, server and bearer scheme; a service may declare its own {@link OpenAPI} bean instead. */
     @Bean
-    PlatformOpenApi platformOpenApi() {
-        return new PlatformOpenApi();
+    @ConditionalOnMissingBean
+    OpenAPI platformOpenApiBase(ApiProperties properties, Environment environment) {
+        return PlatformOpenApi.base(properties, environment.getProperty("spring.application.name", "fni-exchange"));
+    }
+
+    @Bean
+    NullableReferences nullableReferences() {
+        return new NullableReferences();
+    }
+
+    @Bean
+    PlatformOpenApi platformOpenApi(ObjectProvider<ProblemMember> members) {
+        return new PlatformOpenApi(members.orderedStream().toList());
     }
 }

@@ -28,26 +28,33 @@ record Contract(
         LocalDate vehicleInServiceDate,
         LocalDate saleDate,
         @Schema(example = "60") int termMonths,
-        @Schema(example = "75000") Integer termMiles,
+        @Schema(example = "75000", nullable = true, description = "null for products without a mileage term") Integer termMiles,
         @Schema(example = "100.00") Money deductible,
         @Schema(example = "1100.00") Money dealerCost,
         @Schema(example = "2195.00") Money suggestedRetail,
         @Schema(example = "2195.00") Money customerPrice,
         boolean financed,
-        String lienholder,
+        @Schema(example = "Ally Bank", nullable = true, description = "null when not financed") String lienholder,
         Customer customer,
-        Remittance remittance,
+        @Schema(nullable = true, description = "null until the dealer cost is remitted") Remittance remittance,
         Instant submittedAt,
         Instant updatedAt,
         List<StatusChange> history) {
 
-    public record Customer(String firstName, String lastName, String state) {
+    @Schema(name = "ContractCustomer", description = "The buyer, with the state whose rules apply")
+    public record Customer(@Schema(example = "Jane") String firstName, @Schema(example = "Doe") String lastName,
+                           @Schema(example = "TX") String state) {
     }
 
     /** Present once the dealer cost was remitted. */
+    @Schema(name = "ContractRemittance", description = "The remittance that paid the dealer cost")
     public record Remittance(UUID remittanceId, Instant remittedAt) {
     }
 
-    public record StatusChange(ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
+    @Schema(description = "One status change, oldest first")
+    public record StatusChange(@Schema(nullable = true, description = "null on the first entry (submission)") ContractStatus from,
+                               ContractStatus to,
+                               @Schema(nullable = true, description = "the reviewer's or voider's reason; null when none was given") String reason,
+                               @Schema(example = "dealer:D1001:dealer-user@d1001") String actor, Instant at) {
     }
 }

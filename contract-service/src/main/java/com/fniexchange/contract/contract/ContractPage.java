@@ -9,5 +9,6 @@ import java.util.List;
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
 record ContractPage(List<ContractSummary> items,
-                           @Schema(example = "MjAyNi0xMS0yNlQxNTowNDowNS4xMjM0NTZafFZTQzNBMDA0MzUy") String nextCursor) {
+                           @Schema(example = "MjAyNi0xMS0yNlQxNTowNDowNS4xMjM0NTZafFZTQzNBMDA0MzUy", nullable = true,
+                                   description = "pass as cursor for the next page; null on the last page") String nextCursor) {
 }

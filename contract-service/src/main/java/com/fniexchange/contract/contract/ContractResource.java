@@ -62,6 +62,11 @@ class ContractResource {
             description = "Checks the quote (not expired, plan offered), the sale window, state retail price rules and the "
                     + "natural key (dealer + deal number + product), then issues the contract ACTIVE or PENDING_REVIEW.")
     @ApiResponse(responseCode = "201", description = "Contract issued")
+    @ApiResponse(responseCode = "404", description = "No such quote, or another dealer's (type `not-found`)")
+    @ApiResponse(responseCode = "409", description = "The dealer already has a contract on this deal number and product; "
+            + "`existingContractNumber` names it (type `duplicate-contract`)")
+    @ApiResponse(responseCode = "422", description = "The quote expired (`quote-expired`), the plan was not quoted (`plan-not-quoted`), "
+            + "the sale left the window (`sale-date-outside-window`) or the state's retail rule refuses the price (`retail-price-locked`)")
     ResponseEntity<Contract> submit(@Valid @RequestBody ContractSubmission submission, Caller caller) {
         Contract contract = intake.submit(submission, caller);
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.contractNumber().value())).body(contract);
@@ -72,6 +77,7 @@ class ContractResource {
     @Operation(operationId = "getContract", summary = "A contract with its status history",
             description = "Dealers see only their own contracts; another dealer's number answers 404.")
     @ApiResponse(responseCode = "200", description = "The contract")
+    @ApiResponse(responseCode = "404", description = "No such contract, or another dealer's (type `not-found`)")
     Contract get(@PathVariable String contractNumber, Caller caller) {
         String number = contractNumber.toUpperCase(Locale.ROOT);
         return contracts.find(number, caller.dealerScope())
@@ -83,6 +89,8 @@ class ContractResource {
     @Operation(operationId = "listContracts", summary = "Contracts, oldest update first, keyset-paginated",
             description = "Dealers see their own; provider roles may filter by dealerCode. Follow nextCursor to page.")
     @ApiResponse(responseCode = "200", description = "A page of contracts")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid (status, updatedSince, dealerCode, limit or cursor), "
+            + "or a dealer named another dealer (type `validation`)")
     ContractPage list(@RequestParam(required = false) ContractStatus status,
                       @Parameter(example = "2026-11-01T00:00:00Z") @RequestParam(required = false) Instant updatedSince,
                       @RequestParam(required = false) String dealerCode,
@@ -118,16 +126,24 @@ class ContractResource {
 
     @PostMapping(path = "/{contractNumber}/approve")
     @PreAuthorize("hasRole('PROVIDER_ADMIN')")
-    @Operation(operationId = "approveContract", summary = "Approve a contract pending review (provider admin)")
+    @Operation(operationId = "approveContract", summary = "Approve a contract pending review (provider admin)",
+            description = "Makes a PENDING_REVIEW contract ACTIVE, with an optional note in its history, and publishes "
+                    + "contract.activated.v1.")
     @ApiResponse(responseCode = "200", description = "Contract ACTIVE")
+    @ApiResponse(responseCode = "404", description = "No such contract (type `not-found`)")
+    @ApiResponse(responseCode = "409", description = "The contract is not PENDING_REVIEW (type `invalid-state-transition`)")
     Contract approve(@PathVariable String contractNumber, @Valid @RequestBody(required = false) ApprovalNote note, Caller caller) {
         return lifecycle.approve(contractNumber.toUpperCase(Locale.ROOT), note == null ? null : note.note(), caller);
     }
 
     @PostMapping(path = "/{contractNumber}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('PROVIDER_ADMIN')")
-    @Operation(operationId = "rejectContract", summary = "Reject a contract pending review (provider admin)")
+    @Operation(operationId = "rejectContract", summary = "Reject a contract pending review (provider admin)",
+            description = "Makes a PENDING_REVIEW contract REJECTED with the reason, frees its deal number, and publishes "
+                    + "contract.rejected.v1.")
     @ApiResponse(responseCode = "200", description = "Contract REJECTED")
+    @ApiResponse(responseCode = "404", description = "No such contract (type `not-found`)")
+    @ApiResponse(responseCode = "409", description = "The contract is not PENDING_REVIEW (type `invalid-state-transition`)")
     Contract reject(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
         return lifecycle.reject(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
     }
@@ -137,6 +153,10 @@ class ContractResource {
     @Operation(operationId = "voidContract", summary = "Void a contract inside its void window",
             description = "Allowed while ACTIVE or PENDING_REVIEW, within the void window after the sale date, and with no claims.")
     @ApiResponse(responseCode = "200", description = "Contract VOIDED")
+    @ApiResponse(responseCode = "404", description = "No such contract, or another dealer's (type `not-found`)")
+    @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (type `invalid-state-transition`)")
+    @ApiResponse(responseCode = "422", description = "The void window has closed (`void-window-closed`) or the contract has claims "
+            + "(`contract-has-claims`)")
     Contract voidContract(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
         return lifecycle.voidContract(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
     }

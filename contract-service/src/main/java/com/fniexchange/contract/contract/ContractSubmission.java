@@ -25,6 +25,7 @@ record ContractSubmission(
         @NotNull @Valid Customer customer) {
 
     /** The buyer, kept to what the contract needs. */
+    @Schema(name = "SubmittedCustomer", description = "The buyer, kept to what the contract needs")
     public record Customer(
             @Schema(example = "Jane") @NotBlank @Size(max = 50) String firstName,
             @Schema(example = "Doe") @NotBlank @Size(max = 50) String lastName) {

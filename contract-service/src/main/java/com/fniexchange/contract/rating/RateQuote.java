@@ -15,7 +15,8 @@ record RateQuote(
         @Schema(example = "D1001") String dealerCode,
         @Schema(example = "1HGCM82633A004352") String vin,
         @Schema(example = "TX") String customerState,
-        @Schema(description = "The state's retail price rule, when it has one", example = "RETAIL_AT_MOST_SUGGESTED") RetailRule retailRule,
+        @Schema(description = "The state's retail price rule; null when the state has none", example = "RETAIL_AT_MOST_SUGGESTED",
+                nullable = true) RetailRule retailRule,
         Instant createdAt,
         Instant expiresAt,
         List<RatedPlan> plans,
@@ -27,13 +28,13 @@ record RateQuote(
             @Schema(example = "VSC") String productCode,
             @Schema(example = "Major Guard 60/75,000, $100 deductible") String name,
             @Schema(example = "60") int termMonths,
-            @Schema(example = "75000", description = "null for products without a mileage term") Integer termMiles,
+            @Schema(example = "75000", nullable = true, description = "null for products without a mileage term") Integer termMiles,
             @Schema(example = "100.00") Money deductible,
             @Schema(example = "STANDARD") String deductibleType,
             @Schema(example = "1100.00") Money dealerCost,
             @Schema(example = "2195.00") Money suggestedRetail,
-            @Schema(description = "GAP: largest amount financed covered") Money maxAmountFinanced,
-            @Schema(description = "GAP: longest loan term covered, months") Integer maxLoanTermMonths) {
+            @Schema(example = "50000.00", nullable = true, description = "GAP: largest amount financed covered; null for other products") Money maxAmountFinanced,
+            @Schema(example = "84", nullable = true, description = "GAP: longest loan term covered, months; null for other products") Integer maxLoanTermMonths) {
     }
 
     /** A plan the vehicle or sale does not qualify for. */

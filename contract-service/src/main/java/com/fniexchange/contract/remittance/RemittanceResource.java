@@ -34,6 +34,8 @@ class RemittanceResource {
     @Operation(operationId = "createRemittance", summary = "Remit the dealer cost of a batch of contracts",
             description = "All or nothing: every contract must be the dealer's, ACTIVE and not remitted before.")
     @ApiResponse(responseCode = "201", description = "Remittance recorded, with totals")
+    @ApiResponse(responseCode = "422", description = "A contract is not the dealer's, not ACTIVE or already remitted; `errors` names "
+            + "each one and nothing was recorded (type `remittance-refused`)")
     ResponseEntity<RemittanceBatch> remit(@Valid @RequestBody RemittanceRequest request, Caller caller) {
         RemittanceBatch batch = remittances.remit(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/remittances/" + batch.remittanceId())).body(batch);
@@ -41,8 +43,11 @@ class RemittanceResource {
 
     @GetMapping("/{remittanceId}")
     @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN')")
-    @Operation(operationId = "getRemittance", summary = "A remittance with its contracts")
+    @Operation(operationId = "getRemittance", summary = "A remittance with its contracts",
+            description = "Dealers see only their own remittances; another dealer's id answers 404.")
     @ApiResponse(responseCode = "200", description = "The remittance")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID (type `validation`)")
+    @ApiResponse(responseCode = "404", description = "No such remittance, or another dealer's (type `not-found`)")
     RemittanceBatch get(@PathVariable UUID remittanceId, Caller caller) {
         return remittances.find(remittanceId, caller)
                 .orElseThrow(() -> new ProblemException.NotFound("remittance", remittanceId.toString()));
