@@ -9,15 +9,19 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Validates event bodies against the JSON Schemas shipped in this jar under
- * {@code schemas/<type>.schema.json} (draft 2020-12, formats asserted). Partners can run the
- * same check on what they receive.
+ * {@code schemas/<type>.schema.json} (draft 2020-12, formats asserted).
+ *
+ * <p>Two checks, for the two sides of a stream: {@link #violations} is strict and is what a
+ * producer runs on what it publishes (the schemas say {@code additionalProperties: false}).
+ * {@link #violationsIgnoringUnknownFields} is what a consumer runs on what it receives: within a
+ * version, optional fields may be added, so a field this jar does not know yet is not an error.
  */
 public final class EventSchemas {
 
@@ -25,6 +29,7 @@ public final class EventSchemas {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
+    private static final String UNKNOWN_FIELD_KEYWORD = "additionalProperties";
     private static final Map<EventType, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
     private EventSchemas() {
@@ -36,16 +41,35 @@ public final class EventSchemas {
     }
 
     /**
-     * Validates one event body.
+     * Validates one event body strictly, as a producer checks what it publishes: a property the
+     * schema does not declare is a violation. Consumers use {@link #violationsIgnoringUnknownFields}.
      *
      * @return the violations, one readable line each ({@code $.dealerCost: must be a number}); empty when valid
      * @throws IllegalArgumentException when no schema is shipped for the type
      */
     public static List<String> violations(EventType type, JsonNode body) {
+        return messages(type, body, message -> true);
+    }
+
+    /**
+     * Validates one received event body as a consumer should: like {@link #violations}, but a
+     * property the schema does not declare (keyword {@code additionalProperties}) is ignored,
+     * because a later release of the same version may add optional fields. Everything else (a
+     * missing required field, a wrong type or format) is still reported.
+     *
+     * @return the violations, one readable line each; empty when valid
+     * @throws IllegalArgumentException when no schema is shipped for the type
+     */
+    public static List<String> violationsIgnoringUnknownFields(EventType type, JsonNode body) {
+        return messages(type, body, message -> !UNKNOWN_FIELD_KEYWORD.equals(message.getType()));
+    }
+
+    private static List<String> messages(EventType type, JsonNode body, Predicate<ValidationMessage> reported) {
         JsonSchema schema = CACHE.computeIfAbsent(type, EventSchemas::load);
         return schema.validate(body).stream()
-                .sorted(Comparator.comparing(ValidationMessage::getMessage))
+                .filter(reported)
                 .map(ValidationMessage::getMessage)
+                .sorted()
                 .toList();
     }
 

@@ -97,6 +97,30 @@ class EventSchemasTest {
     }
 
     @Test
+    void consumerCheckIgnoresAFieldAddedLaterButTheProducerCheckDoesNot() {
+        ObjectNode body = JSON.valueToTree(samples().get(0));
+        body.put("addedInALaterRelease", "optional");
+
+        assertThat(EventSchemas.violations(ContractSubmitted.TYPE, body))
+                .singleElement().asString().contains("addedInALaterRelease");
+        assertThat(EventSchemas.violationsIgnoringUnknownFields(ContractSubmitted.TYPE, body)).isEmpty();
+    }
+
+    @Test
+    void consumerCheckStillReportsWrongTypesAndMissingFields() {
+        ObjectNode body = JSON.valueToTree(samples().get(0));
+        body.put("addedInALaterRelease", "optional");
+        body.put("dealerCost", "1100.00");
+        body.remove("vin");
+
+        List<String> strict = EventSchemas.violations(ContractSubmitted.TYPE, body);
+        List<String> lenient = EventSchemas.violationsIgnoringUnknownFields(ContractSubmitted.TYPE, body);
+        assertThat(String.join("\n", strict)).contains("dealerCost").contains("vin").contains("addedInALaterRelease");
+        assertThat(lenient).hasSize(2);
+        assertThat(String.join("\n", lenient)).contains("dealerCost").contains("vin").doesNotContain("addedInALaterRelease");
+    }
+
+    @Test
     void moneyIsWrittenWithTwoDecimals() throws Exception {
         String json = JSON.writeValueAsString(new ContractRemitted(NUMBER, DEALER, UUID.randomUUID(), Money.of("1100"), AT));
         assertThat(json).contains("\"dealerCost\":1100.00").contains("\"occurredAt\":\"2026-11-26T15:04:05.123Z\"");
@@ -107,6 +131,8 @@ class EventSchemasTest {
         EventType unknown = EventType.of("contract", "teleported", 1);
         assertThat(EventSchemas.exists(unknown)).isFalse();
         assertThatThrownBy(() -> EventSchemas.violations(unknown, JSON.createObjectNode()))
+                .hasMessageContaining("no JSON Schema shipped for com.fniexchange.contract.teleported.v1");
+        assertThatThrownBy(() -> EventSchemas.violationsIgnoringUnknownFields(unknown, JSON.createObjectNode()))
                 .hasMessageContaining("no JSON Schema shipped for com.fniexchange.contract.teleported.v1");
     }
 

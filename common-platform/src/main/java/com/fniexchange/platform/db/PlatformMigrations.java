@@ -1,8 +1,9 @@
 package com.fniexchange.platform.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -11,6 +12,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The platform's tables (outbox, inbox, idempotency keys: {@code classpath:db/platform},
@@ -31,12 +33,28 @@ public final class PlatformMigrations {
 
     /**
      * Everything a service's start-up migration does: adopt a legacy layout if there is one,
-     * then the service's own migrations, then the platform's.
+     * then the service's own migrations, then the platform's. Instances starting at once take
+     * turns (a session advisory lock on the schema), so an adoption is never done twice.
      */
     public static void migrateServiceAndPlatform(Flyway service) {
-        Optional<MigrationVersion> adopted = adoptLegacyHistory(service.getConfiguration());
-        service.migrate();
-        migrate(service, LOCATION, adopted.orElse(MigrationVersion.fromVersion("0")));
+        Configuration configuration = service.getConfiguration();
+        String schema = schemaOf(configuration);
+        try (Connection lock = configuration.getDataSource().getConnection()) {
+            lock.setAutoCommit(true);
+            JdbcClient locking = JdbcClient.create(new SingleConnectionDataSource(lock, true));
+            locking.sql("SELECT pg_advisory_lock(hashtext(:key), -2)").param("key", schema + ".platform-migrations")
+                    .query((rs, n) -> 1).single();
+            try {
+                adoptLegacyHistory(configuration, service);
+                service.migrate();
+                migrate(service);
+            } finally {
+                locking.sql("SELECT pg_advisory_unlock(hashtext(:key), -2)").param("key", schema + ".platform-migrations")
+                        .query((rs, n) -> 1).single();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock the migrations of schema " + schema, e);
+        }
     }
 
     /**
@@ -55,6 +73,10 @@ public final class PlatformMigrations {
     }
 
     private static MigrateResult migrate(Flyway service, String location, MigrationVersion baseline) {
+        return platformFlyway(service, location, baseline).migrate();
+    }
+
+    private static Flyway platformFlyway(Flyway service, String location, MigrationVersion baseline) {
         return Flyway.configure(service.getConfiguration().getClassLoader())
                 .configuration(service.getConfiguration())
                 .locations(location)
@@ -63,46 +85,62 @@ public final class PlatformMigrations {
                 .baselineOnMigrate(true)
                 .baselineVersion(baseline)
                 .baselineDescription("platform history starts")
-                .load()
-                .migrate();
+                .load();
     }
 
     /**
      * A schema migrated before the platform had its own history holds the platform's {@code V0_x}
      * rows in the service's history, where Flyway would now report them as applied but missing.
-     * Moves them: deletes them there and answers the highest, at which the platform history is
-     * then baselined (its tables exist up to that version). Nothing happens once the platform
-     * history exists.
+     * Moves them, in an order that survives a crash at any point: first the platform history is
+     * baselined at the highest of them (its tables exist up to there), then they are deleted from
+     * the service's history. A later start finds the platform history and only finishes the delete.
      */
-    static Optional<MigrationVersion> adoptLegacyHistory(Configuration service) {
-        String schema = service.getDefaultSchema() != null ? service.getDefaultSchema()
-                : service.getSchemas().length > 0 ? service.getSchemas()[0] : null;
-        if (schema == null) {
+    static void adoptLegacyHistory(Configuration configuration, Flyway service) {
+        Optional<MigrationVersion> highest = legacyPlatformVersion(configuration);
+        if (highest.isEmpty()) {
+            return;
+        }
+        baselinePlatformHistory(service, highest.get());
+        int moved = JdbcClient.create(configuration.getDataSource())
+                .sql("DELETE FROM " + serviceHistory(configuration) + " WHERE script ~ '^V0_[0-9]+__'")
+                .update();
+        log.warn("moved {} platform migrations (up to {}) out of {} into {}", moved, highest.get(), serviceHistory(configuration),
+                PlatformMigrations.HISTORY_TABLE);
+    }
+
+    /** The highest platform version recorded in the service's own history, if any is. */
+    static Optional<MigrationVersion> legacyPlatformVersion(Configuration configuration) {
+        JdbcClient jdbc = JdbcClient.create(configuration.getDataSource());
+        boolean exists = jdbc.sql("SELECT to_regclass(:history) IS NOT NULL").param("history", serviceHistory(configuration))
+                .query(Boolean.class).single();
+        if (!exists) {
             return Optional.empty();
         }
-        DataSource dataSource = service.getDataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        String serviceHistory = quote(schema) + "." + quote(service.getTable());
-        String platformHistory = quote(schema) + "." + quote(HISTORY_TABLE);
-        boolean legacy = jdbc.sql("SELECT to_regclass(:service) IS NOT NULL AND to_regclass(:platform) IS NULL")
-                .param("service", serviceHistory)
-                .param("platform", platformHistory)
-                .query(Boolean.class)
-                .single();
-        if (!legacy) {
-            return Optional.empty();
-        }
-        List<String> versions = jdbc.sql("SELECT version FROM " + serviceHistory + " WHERE script ~ '^V0_[0-9]+__' AND success")
+        List<String> versions = jdbc.sql("SELECT version FROM " + serviceHistory(configuration)
+                        + " WHERE script ~ '^V0_[0-9]+__' AND success")
                 .query(String.class)
                 .list();
-        if (versions.isEmpty()) {
-            return Optional.empty();
+        return versions.stream().map(MigrationVersion::fromVersion).max(MigrationVersion::compareTo);
+    }
+
+    /** Starts the platform history at {@code version}, unless it exists already. */
+    static void baselinePlatformHistory(Flyway service, MigrationVersion version) {
+        Configuration configuration = service.getConfiguration();
+        boolean exists = JdbcClient.create(configuration.getDataSource())
+                .sql("SELECT to_regclass(:history) IS NOT NULL")
+                .param("history", quote(schemaOf(configuration)) + "." + quote(HISTORY_TABLE))
+                .query(Boolean.class).single();
+        if (!exists) {
+            platformFlyway(service, LOCATION, version).baseline();
         }
-        MigrationVersion highest = versions.stream().map(MigrationVersion::fromVersion).max(MigrationVersion::compareTo).orElseThrow();
-        jdbc.sql("DELETE FROM " + serviceHistory + " WHERE script ~ '^V0_[0-9]+__'").update();
-        log.warn("moved {} platform migrations (up to {}) out of {}; the platform history {} starts at {}", versions.size(),
-                highest, serviceHistory, platformHistory, highest);
-        return Optional.of(highest);
+    }
+
+    private static String schemaOf(Configuration configuration) {
+        return configuration.getDefaultSchema() != null ? configuration.getDefaultSchema() : configuration.getSchemas()[0];
+    }
+
+    private static String serviceHistory(Configuration configuration) {
+        return quote(schemaOf(configuration)) + "." + quote(configuration.getTable());
     }
 
     private static String quote(String identifier) {

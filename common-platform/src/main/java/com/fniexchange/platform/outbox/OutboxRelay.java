@@ -50,6 +50,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private ExecutorService publishers;
     private ExecutorService senders;
+    private ExecutorService retriers;
+    /** Chains this instance is retrying now; their due back-off is not a reason to wake up again. */
+    private final java.util.Set<String> retryingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set when a retry finished: the relay's wait ends within half a second. */
+    private volatile boolean wakeRequested;
     private volatile boolean running;
     /** True while the relay waits for NOTIFY or the poll interval: everything it could publish is published. */
     private volatile boolean idle;
@@ -95,13 +100,62 @@ public class OutboxRelay implements SmartLifecycle {
         int published = 0;
         int failed = 0;
         boolean more = false;
+        boolean retryingDue = false;
         for (Future<Pass> future : passes) {
             Pass pass = await(future);
             published += pass.published();
             failed += pass.failed();
             more |= pass.more();
+            retryingDue |= pass.retryingDue();
         }
-        return new Pass(published, failed, more);
+        if (retryingDue) {
+            retryDueChains();
+        }
+        return new Pass(published, failed, more, retryingDue);
+    }
+
+    /**
+     * Starts a retry of every chain whose back-off is over, each on its own, without waiting:
+     * a retry that fails slowly (a send timing out after seconds) then holds up no pass of the
+     * healthy chains. One retry per chain at a time, across instances too (a chain lock).
+     */
+    private void retryDueChains() {
+        for (String aggregate : transactions.execute(s -> repository.dueRetryingChains(properties.batchSize()))) {
+            if (retryingNow.add(aggregate)) {
+                try {
+                    retriers.submit(() -> {
+                        try {
+                            retryChain(aggregate);
+                        } catch (RuntimeException e) {
+                            log.warn("outbox retry of chain {} failed: {}", aggregate, rootMessage(e));
+                        } finally {
+                            retryingNow.remove(aggregate);
+                            // its next back-off (or its later events) may be due before the poll
+                            wakeRequested = true;
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    retryingNow.remove(aggregate);
+                }
+            }
+        }
+    }
+
+    private void retryChain(String aggregate) {
+        transactions.executeWithoutResult(status -> {
+            if (!repository.tryOwnChain(aggregate)) {
+                return;
+            }
+            List<OutboxRow> chain = repository.unpublishedChain(aggregate, properties.batchSize());
+            if (chain.isEmpty() || !chain.get(0).retrying()) {
+                return;
+            }
+            Chain result = send(chain);
+            repository.markPublished(result.sent());
+            if (result.failedRow() != null) {
+                hold(result);
+            }
+        });
     }
 
     private static <T> T await(Future<T> future) {
@@ -119,22 +173,11 @@ public class OutboxRelay implements SmartLifecycle {
      * Publishes one bucket's next batch. Rows of one aggregate form a chain sent one after
      * another; chains of different aggregates are sent side by side, since only each aggregate's
      * own order matters and a synchronous send mostly waits for the broker. A failed send ends
-     * its chain and holds it (back-off, or parked); other chains go on.
-     *
-     * <p>Chains that failed before are sent in a transaction of their own, after the healthy
-     * ones committed: a send that fails slowly (a timeout of seconds) then delays nobody else.
+     * its chain and holds it (back-off, or parked); other chains go on. A chain that failed
+     * before is left to {@link #retryDueChains()}: its head's {@code tries} say so, and its
+     * later rows stay behind it because they are always read together with it (id order).
      */
     private Pass drainBucket(int bucket) {
-        Pass healthy = drainBucket(bucket, false);
-        if (!healthy.retryingDue()) {
-            return healthy;
-        }
-        Pass retrying = drainBucket(bucket, true);
-        return new Pass(healthy.published() + retrying.published(), healthy.failed() + retrying.failed(),
-                healthy.more() || retrying.more());
-    }
-
-    private Pass drainBucket(int bucket, boolean retryingChains) {
         return transactions.execute(status -> {
             if (!repository.tryOwnBucket(bucket)) {
                 return new Pass(0, 0, false);
@@ -142,13 +185,13 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
             Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
             rows.forEach(row -> chains.computeIfAbsent(row.aggregateId(), k -> new ArrayList<>()).add(row));
-            boolean otherKindDue = false;
+            boolean retryingDue = false;
             List<Future<Chain>> sending = new ArrayList<>(chains.size());
             for (List<OutboxRow> chain : chains.values()) {
-                if (chain.get(0).retrying() == retryingChains) {
-                    sending.add(senders.submit(() -> send(chain)));
+                if (chain.get(0).retrying()) {
+                    retryingDue = true;
                 } else {
-                    otherKindDue = true;
+                    sending.add(senders.submit(() -> send(chain)));
                 }
             }
             List<Long> sent = new ArrayList<>(rows.size());
@@ -162,8 +205,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             repository.markPublished(sent);
             failedChains.forEach(this::hold);
-            boolean more = rows.size() == properties.batchSize();
-            return new Pass(sent.size(), failedChains.size(), more, !retryingChains && otherKindDue);
+            return new Pass(sent.size(), failedChains.size(), rows.size() == properties.batchSize(), retryingDue);
         });
     }
 
@@ -241,6 +283,12 @@ public class OutboxRelay implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger retrierThreads = new AtomicInteger();
+        this.retriers = Executors.newFixedThreadPool(Math.max(1, properties.senders() / 4), r -> {
+            Thread t = new Thread(r, "outbox-retry-" + retrierThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Whether the relay is waiting for new rows (tests wait on this instead of sleeping). */
@@ -252,13 +300,14 @@ public class OutboxRelay implements SmartLifecycle {
         Duration pause = properties.backoffInitial();
         while (running) {
             try {
+                wakeRequested = false;
                 Pass pass = drainOnce();
                 pause = properties.backoffInitial();
                 if (!pass.more()) {
                     Duration wait = untilNextRetry();
                     idle = notifications.ensureListening();
                     try {
-                        notifications.await(wait, () -> running);
+                        notifications.await(wait, () -> running && !wakeRequested);
                     } finally {
                         idle = false;
                     }
@@ -278,7 +327,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** The poll interval, or less when a backing-off chain is due sooner. */
     private Duration untilNextRetry() {
         Duration wait = properties.pollInterval();
-        Instant next = transactions.execute(s -> repository.nextRetry()).orElse(null);
+        Instant next = transactions.execute(s -> repository.nextRetries(retryingNow.size() + 1)).stream()
+                .filter(due -> !retryingNow.contains(due.aggregateId()))
+                .map(OutboxRepository.DueRetry::retryAt)
+                .findFirst()
+                .orElse(null);
         if (next != null) {
             Duration due = Duration.between(clock.instant(), next);
             wait = min(wait, due.isNegative() ? Duration.ofMillis(1) : due.plusMillis(1));
@@ -316,6 +369,7 @@ public class OutboxRelay implements SmartLifecycle {
         notifications.close();
         publishers.shutdown();
         senders.shutdown();
+        retriers.shutdown();
     }
 
     @Override

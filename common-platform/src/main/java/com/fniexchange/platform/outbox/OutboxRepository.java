@@ -96,15 +96,58 @@ class OutboxRepository {
                 .single();
     }
 
-    /** When the next held (not parked) chain may be tried again, if any chain is backing off. */
-    Optional<Instant> nextRetry() {
+    /** A backing-off chain and when it may be tried again. */
+    record DueRetry(String aggregateId, Instant retryAt) {
+    }
+
+    /** The earliest back-offs to end (chains whose head failed and is not parked), soonest first. */
+    List<DueRetry> nextRetries(int limit) {
         return jdbc.sql("""
-                        SELECT retry_at FROM outbox_event
+                        SELECT aggregate_id, retry_at FROM outbox_event
                         WHERE published_at IS NULL AND parked_at IS NULL AND retry_at IS NOT NULL
-                        ORDER BY retry_at LIMIT 1
+                        ORDER BY retry_at LIMIT :limit
                         """)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .optional();
+                .param("limit", limit)
+                .query((rs, n) -> new DueRetry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+    }
+
+    /** Chains whose head failed before and whose back-off is over. */
+    List<String> dueRetryingChains(int limit) {
+        return jdbc.sql("""
+                        SELECT aggregate_id FROM outbox_event
+                        WHERE published_at IS NULL AND parked_at IS NULL AND tries > 0 AND retry_at <= clock_timestamp()
+                        ORDER BY retry_at LIMIT :limit
+                        """)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Takes one aggregate's chain for the rest of the transaction (its retry), or answers false
+     * when another instance is retrying it. Key space apart from the buckets' (another class id).
+     */
+    boolean tryOwnChain(String aggregateId) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_chain'), hashtext(:aggregate))")
+                .param("aggregate", aggregateId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** One aggregate's unpublished, unparked rows in id order. */
+    List<OutboxRow> unpublishedChain(String aggregateId, int limit) {
+        return jdbc.sql("SELECT " + ROW_COLUMNS + """
+                 FROM outbox_event
+                WHERE bucket = (hashtext(:aggregate) & 2147483647) % 16
+                  AND aggregate_id = :aggregate AND published_at IS NULL AND parked_at IS NULL
+                ORDER BY id
+                LIMIT :limit
+                """)
+                .param("aggregate", aggregateId)
+                .param("limit", limit)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     /** Unpublished count, parked chains and the age of the oldest unpublished row (empty when none). */

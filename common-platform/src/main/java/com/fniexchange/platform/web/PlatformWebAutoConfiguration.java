@@ -23,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * body limit, the {@link com.fniexchange.platform.security.Caller} parameter, and the OpenAPI
  * parts all operations have in common.
  */
-@AutoConfiguration(after = {JacksonAutoConfiguration.class, PlatformCoreAutoConfiguration.class})
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, PlatformCoreAutoConfiguration.class},
+        beforeName = "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({WebProperties.class, ApiProperties.class})
 public class PlatformWebAutoConfiguration {
@@ -32,6 +33,13 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemResponses problemResponses(ObjectMapper json) {
         return new ProblemResponses(json);
+    }
+
+    /** Replaces Spring Boot's BasicErrorController (it backs off when an ErrorController exists). */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.boot.web.servlet.error.ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean

@@ -70,6 +70,15 @@ class PlatformMigrationsTest {
 
     @Test
     void aSchemaFromBeforeThePlatformHadItsOwnHistoryIsAdopted() throws IOException {
+        adopt(false);
+    }
+
+    @Test
+    void anAdoptionCutShortByACrashIsFinishedOnTheNextStart() throws IOException {
+        adopt(true);
+    }
+
+    private void adopt(boolean crashMidAdoption) throws IOException {
         TestDatabase db = TestDatabase.get();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
         String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
@@ -84,6 +93,11 @@ class PlatformMigrationsTest {
 
         Flyway service = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/service-at-v5").load();
+        if (crashMidAdoption) {
+            // the instance died after baselining the platform history, before moving the rows
+            PlatformMigrations.baselinePlatformHistory(service,
+                    PlatformMigrations.legacyPlatformVersion(service.getConfiguration()).orElseThrow());
+        }
         PlatformMigrations.migrateServiceAndPlatform(service);
 
         JdbcClient jdbc = JdbcClient.create(dataSource);

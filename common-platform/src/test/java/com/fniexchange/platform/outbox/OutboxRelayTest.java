@@ -281,6 +281,66 @@ class OutboxRelayTest {
         assertThat(operations.parked()).noneMatch(p -> p.aggregateId().equals(poisoned));
     }
 
+    /**
+     * A chain whose sends fail slowly (a broker that times out after seconds, as for a topic that
+     * does not exist) is retried on its own: healthy contracts' events are not held behind it.
+     * No broker here fails slowly on demand, so a publisher delays and fails that one contract's
+     * sends; every other send goes to the real broker.
+     */
+    @Test
+    void aChainThatFailsSlowlyHoldsUpNoOtherContract() throws Exception {
+        String slow = "SLOW-" + UUID.randomUUID();
+        OutboxPublisher real = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations());
+        OutboxPublisher slowForOne = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations()) {
+            @Override
+            void publish(OutboxRow row) {
+                if (row.aggregateId().equals(slow)) {
+                    sleepQuietly(Duration.ofSeconds(3));
+                    throw new IllegalStateException("TimeoutException: Topic not present in metadata after 3000 ms");
+                }
+                real.publish(row);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(repository, slowForOne, metrics, tx(), new OutboxNotifications(dataSource), properties,
+                Clock.systemUTC());
+        contextRelay.stop();
+        relay.start();
+        try {
+            tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(slow, 0, Instant.now())));
+            awaitCondition("the slow chain failed once", Duration.ofSeconds(20), () -> triesOf(slow) >= 1);
+            String run = UUID.randomUUID().toString().substring(0, 6);
+            for (int i = 0; i < 60; i++) {
+                String subject = "AGG-" + run + "-" + i;
+                tx().executeWithoutResult(s -> writer.append(TOPIC, new SequencedEvent(subject, 0, Instant.now())));
+                Thread.sleep(50);
+            }
+            awaitCondition("the 60 published", Duration.ofSeconds(30), () -> pendingOf(run) == 0);
+            assertThat(triesOf(slow)).as("the slow chain kept being retried meanwhile").isGreaterThanOrEqualTo(2);
+            List<Long> latencies = jdbc.sql("""
+                    SELECT (extract(epoch FROM published_at - created_at) * 1000)::bigint FROM outbox_event
+                    WHERE aggregate_id LIKE :p ORDER BY 1
+                    """).param("p", "AGG-" + run + "-%").query(Long.class).list();
+            assertThat(latencies.get(latencies.size() - 1)).as("slowest commit -> ack of the others, ms").isLessThan(1_500);
+        } finally {
+            relay.stop();
+            contextRelay.start();
+            jdbc.sql("UPDATE outbox_event SET published_at = now() WHERE aggregate_id = :a").param("a", slow).update();
+        }
+    }
+
+    private int triesOf(String aggregate) {
+        return jdbc.sql("SELECT coalesce(max(tries), 0) FROM outbox_event WHERE aggregate_id = :a").param("a", aggregate)
+                .query(Integer.class).single();
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void anEventRefusedAsSuchIsParkedEvenWithNoOtherTraffic() throws Exception {
         String poisoned = "QUIET-" + UUID.randomUUID();

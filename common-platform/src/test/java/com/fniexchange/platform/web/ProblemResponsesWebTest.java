@@ -122,4 +122,25 @@ class ProblemResponsesWebTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret_table"))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("IllegalStateException"))));
     }
+
+    /** What the container forwards to /error (an exception in a filter) is problem+json too, with nothing of the exception. */
+    @Test
+    void errorsOutsideTheControllersArePlainProblems() throws Exception {
+        mvc.perform(get("/error").header("Authorization", bearer)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/probe")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                                new IllegalStateException("SELECT * FROM secret_table")))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://fniexchange.com/problems/internal-error"))
+                .andExpect(jsonPath("$.instance").value("/api/probe"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("SELECT"))))
+                .andExpect(jsonPath("$.timestamp").doesNotExist());
+        mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 404)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/nowhere"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://fniexchange.com/problems/not-found"));
+    }
 }
