@@ -7,8 +7,11 @@ import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
 import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -17,9 +20,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.autoconfigure.web.servlet.SpringBootMockMvcBuilderCustomizer;
@@ -41,9 +47,16 @@ import org.springframework.web.context.WebApplicationContext;
  * the first violation.
  *
  * <p>Responses must always match the document: status documented for the operation, content
- * type and body schema (undocumented fields included). Requests must match too, except when the
- * service refused them with a 4xx: an error-case test sends a bad request on purpose, and the
- * service refusing what the document forbids is exactly what the document promises.
+ * type and body schema (undocumented fields included). A problem+json answer's {@code type} must
+ * be one the documented response names: when its description names problem types the platform's
+ * way, {@code (type `slug`)} (every slug of the description in backticks), the answered type ends
+ * with {@code /} and one of them.
+ *
+ * <p>Requests must match too, except when the service refused them with a status a malformed
+ * request legitimately gets ({@link #REQUEST_REFUSALS}: an error-case test sends a bad request on
+ * purpose, and the service refusing what the document forbids is what the document promises).
+ * A deliberately bad request answered otherwise (say an {@code Idempotency-Key} reused with a
+ * body the document would refuse, answered 422) goes through {@link #performInvalid}.
  *
  * <p>Use with the service's full application context (real database, real security filters):
  * <pre>{@code
@@ -58,6 +71,12 @@ public final class OpenApiContract {
 
     /** Where springdoc serves the document. */
     public static final String DOCUMENT_PATH = "/v3/api-docs";
+    /** The statuses under which {@link #perform} accepts a request that breaks the document. */
+    public static final Set<Integer> REQUEST_REFUSALS = Set.of(400, 401, 403, 406, 413, 415);
+
+    private static final Pattern NAMES_TYPE = Pattern.compile("type `");
+    private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockMvc mvc;
     private final String document;
@@ -119,6 +138,21 @@ public final class OpenApiContract {
      * @throws AssertionError listing every violation, with the exchange
      */
     public ResultActions perform(RequestBuilder request) {
+        return perform(request, false);
+    }
+
+    /**
+     * Performs a request that breaks the document on purpose, whatever the service answers: its
+     * request violations are expected (at least one, or the call should be {@link #perform}); the
+     * response is validated as always.
+     *
+     * @throws AssertionError listing every response violation, or when the request was valid
+     */
+    public ResultActions performInvalid(RequestBuilder request) {
+        return perform(request, true);
+    }
+
+    private ResultActions perform(RequestBuilder request, boolean invalidOnPurpose) {
         ResultActions actions;
         try {
             actions = mvc.perform(request);
@@ -130,18 +164,28 @@ public final class OpenApiContract {
         MockHttpServletResponse answered = result.getResponse();
         Request validated = MockMvcRequest.of(sent);
         int status = answered.getStatus();
-        String operation = operationOf(validated);
+        ApiOperationMatch found = operations.findApiOperation(validated.getPath(), validated.getMethod());
+        ApiOperationMatch match = found.isPathFound() && found.isOperationAllowed() ? found : null;
+        String operation = operationOf(match);
         List<String> violations = new ArrayList<>();
+        int requestViolations = 0;
         ValidationReport report = validator.validate(validated, MockMvcResponse.of(answered));
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR) {
                 continue;
             }
-            boolean refusedRequest = message.getKey().startsWith("validation.request") && status >= 400 && status < 500;
-            if (!refusedRequest) {
-                violations.add(message.getKey() + ": " + message.getMessage());
+            if (message.getKey().startsWith("validation.request")) {
+                requestViolations++;
+                if (invalidOnPurpose || REQUEST_REFUSALS.contains(status)) {
+                    continue;
+                }
             }
+            violations.add(message.getKey() + ": " + message.getMessage());
         }
+        if (invalidOnPurpose && requestViolations == 0) {
+            violations.add("performInvalid: the request matches the document; send it with perform");
+        }
+        problemTypeViolation(match, status, answered).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new AssertionError(violations.size() + " OpenAPI violation(s) on " + sent.getMethod() + " "
                     + sent.getRequestURI() + (sent.getQueryString() == null ? "" : "?" + sent.getQueryString())
@@ -155,6 +199,38 @@ public final class OpenApiContract {
         return actions;
     }
 
+    /**
+     * The answered problem type against the types the documented response's description names;
+     * empty when it matches, or the answer is no problem, or the description names no type.
+     */
+    private static Optional<String> problemTypeViolation(ApiOperationMatch match, int status, MockHttpServletResponse answered) {
+        if (match == null || status < 400 || answered.getContentType() == null
+                || !answered.getContentType().startsWith("application/problem+json")) {
+            return Optional.empty();
+        }
+        ApiResponse documented = match.getApiOperation().getOperation().getResponses().get(String.valueOf(status));
+        String description = documented == null ? null : documented.getDescription();
+        if (description == null || !NAMES_TYPE.matcher(description).find()) {
+            return Optional.empty();
+        }
+        String type;
+        try {
+            JsonNode node = JSON.readTree(answered.getContentAsByteArray()).get("type");
+            type = node == null ? null : node.asText();
+        } catch (Exception e) {
+            return Optional.of("problem body is not JSON: " + e.getMessage());
+        }
+        Set<String> named = new TreeSet<>();
+        Matcher quoted = QUOTED.matcher(description);
+        while (quoted.find()) {
+            named.add(quoted.group(1));
+        }
+        if (type != null && named.stream().anyMatch(slug -> type.endsWith("/" + slug))) {
+            return Optional.empty();
+        }
+        return Optional.of("problem.type: answered " + type + ", but the documented " + status + " names only " + named
+                + " (\"" + description + "\")");
+    }
     /** Fails, naming them, when an operation of the document was never called through {@link #perform}. */
     public void assertEveryOperationExercised() {
         List<String> missing = documentedStatuses().keySet().stream().filter(op -> !exercised.containsKey(op)).toList();
@@ -201,9 +277,8 @@ public final class OpenApiContract {
         return documented;
     }
 
-    private String operationOf(Request request) {
-        ApiOperationMatch match = operations.findApiOperation(request.getPath(), request.getMethod());
-        if (!match.isPathFound() || !match.isOperationAllowed()) {
+    private static String operationOf(ApiOperationMatch match) {
+        if (match == null) {
             return null;
         }
         return idOf(match.getApiOperation().getOperation(),

@@ -56,7 +56,6 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";
 
-    private static final String IN_PROGRESS = "idempotency-request-in-progress";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -235,7 +234,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     /** This request ran past abandon-after and a retry owns the key now: its answer is the one that counts. */
     private void takenOver(HttpServletRequest request, ContentCachingResponseWrapper wrapper) throws IOException {
-        rewrite(request, wrapper, HttpStatus.CONFLICT, IN_PROGRESS, "First request with this Idempotency-Key is still running",
+        rewrite(request, wrapper, HttpStatus.CONFLICT, ProblemTypes.IDEMPOTENCY_REQUEST_IN_PROGRESS, "First request with this Idempotency-Key is still running",
                 "this request took longer than " + properties.abandonAfter() + " and a retry with the same key took it over;"
                         + " nothing of this request was kept; retry in a moment to receive the retry's response", "1");
     }
@@ -274,7 +273,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     private void replay(HttpServletRequest request, HttpServletResponse response, StoredResponse stored, String hash, String key)
             throws IOException {
         if (!stored.requestHash().equals(hash)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key reused with a different request",
                     "Idempotency-Key '" + key + "' was first used with a different body or path; use a new key for a new request",
                     Map.of());
@@ -282,7 +281,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         if (stored.status() == null) {
             response.setHeader("Retry-After", "1");
-            problems.write(request, response, HttpStatus.CONFLICT, IN_PROGRESS,
+            problems.write(request, response, HttpStatus.CONFLICT, ProblemTypes.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "First request with this Idempotency-Key is still running",
                     "retry in a moment to receive its response", Map.of());
             return;

@@ -40,7 +40,9 @@ import org.springdoc.core.utils.SpringDocUtils;
  * </ul>
  * Statuses that only some operations answer (400 for bad parameters, 404, 409, 422) are declared
  * by the operation itself with {@code @ApiResponse(responseCode = "404", description = "...")};
- * their content is filled in here. The {@link Caller} argument is resolved from the token, so it
+ * their content is filled in here. A description names the problem types the status answers with
+ * their slugs in backticks, {@code (type `not-found`)}; the contract test holds every answer to
+ * them. The {@link Caller} argument is resolved from the token, so it
  * is hidden from the document.
  */
 public class PlatformOpenApi implements OpenApiCustomizer {
@@ -49,20 +51,22 @@ public class PlatformOpenApi implements OpenApiCustomizer {
     static final String PROBLEM_JSON = "application/problem+json";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "Invalid request: every bad field is listed under `errors` (type `validation` or `malformed-request`)",
-            "401", "Missing, expired or invalid bearer token (type `unauthorized`)",
-            "403", "The token's role does not allow this operation (type `forbidden`)",
-            "404", "Not found, or not visible to this caller (type `not-found`)",
-            "406", "The Accept header excludes application/json (type `not-acceptable`)",
+            "400", "Invalid request: every bad field is listed under `errors` (type `" + ProblemTypes.VALIDATION
+                    + "` or `" + ProblemTypes.MALFORMED_REQUEST + "`)",
+            "401", "Missing, expired or invalid bearer token" + type(ProblemTypes.UNAUTHORIZED),
+            "403", "The token's role does not allow this operation" + type(ProblemTypes.FORBIDDEN),
+            "404", "Not found, or not visible to this caller" + type(ProblemTypes.NOT_FOUND),
+            "406", "The Accept header excludes application/json" + type(ProblemTypes.NOT_ACCEPTABLE),
             "409", "Conflicts with the current state",
-            "413", "Request body larger than the limit; `maxBytes` says how large it may be (type `payload-too-large`)",
-            "415", "Body is not application/json (type `unsupported-media-type`)",
+            "413", "Request body larger than the limit; `maxBytes` says how large it may be" + type(ProblemTypes.PAYLOAD_TOO_LARGE),
+            "415", "Body is not application/json" + type(ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
             "422", "A business rule refused the request",
-            "500", "Unexpected error; quote the correlationId (type `internal-error`)");
+            "500", "Unexpected error; quote the correlationId" + type(ProblemTypes.INTERNAL));
     private static final String IDEMPOTENCY_400 = "an `Idempotency-Key` that is not 1-255 printable characters";
-    private static final String IDEMPOTENCY_409 = "the first request with this `Idempotency-Key` is still running "
-            + "(type `idempotency-key-in-progress`)";
-    private static final String IDEMPOTENCY_422 = "this `Idempotency-Key` was used with another body (type `idempotency-key-reused`)";
+    private static final String IDEMPOTENCY_409 = "the first request with this `Idempotency-Key` is still running"
+            + type(ProblemTypes.IDEMPOTENCY_REQUEST_IN_PROGRESS);
+    private static final String IDEMPOTENCY_422 = "this `Idempotency-Key` was used with another body"
+            + type(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
 
     static {
         // resolved from the verified token by CallerArgumentResolver: not a request parameter
@@ -140,6 +144,14 @@ public class PlatformOpenApi implements OpenApiCustomizer {
         new TreeMap<>(responses).forEach(ordered::addApiResponse);
         ordered.setExtensions(responses.getExtensions());
         operation.setResponses(ordered);
+    }
+
+    /**
+     * How a description names the problem type a status answers: {@code (type `slug`)}. The
+     * contract test (common-test {@code OpenApiContract}) checks real answers against it.
+     */
+    private static String type(String slug) {
+        return " (type `" + slug + "`)";
     }
 
     /** Adds the status, or names one more reason on the one the operation declared. */

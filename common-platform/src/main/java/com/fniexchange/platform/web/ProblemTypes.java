@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String FORBIDDEN = "forbidden";
     public static final String INTERNAL = "internal-error";
+    /** 422: an {@code Idempotency-Key} reused with another body or path. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
+    /** 409: the first request with this {@code Idempotency-Key} is still running. */
+    public static final String IDEMPOTENCY_REQUEST_IN_PROGRESS = "idempotency-request-in-progress";
 
     private ProblemTypes() {
     }
