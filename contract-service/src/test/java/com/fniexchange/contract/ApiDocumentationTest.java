@@ -62,10 +62,23 @@ class ApiDocumentationTest {
         // value types are documented as the strings they are on the wire
         assertThat(present(openApi, "/components/schemas/Contract/properties/contractNumber/type").asText()).isEqualTo("string");
         assertThat(present(openApi, "/components/schemas/Contract/properties/vin/example").asText()).isEqualTo("1HGCM82633A004352");
+        // response fields the service always writes are required, so clients need not treat them as optional
+        assertThat(required(openApi, "Contract")).contains("contractNumber", "status", "history").doesNotContain("lienholder", "remittance");
+        assertThat(required(openApi, "StatusChange")).contains("to", "at").doesNotContain("from", "reason");
+        assertThat(required(openApi, "ContractPage")).contains("items").doesNotContain("nextCursor");
+        assertThat(required(openApi, "Problem")).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "correlationId");
+        // request schemas keep what bean validation requires
+        assertThat(required(openApi, "SubmittedCustomer")).containsExactlyInAnyOrder("firstName", "lastName");
         JsonNode submitParameters = present(openApi, "/paths/~1api~1v1~1contracts/post/parameters");
         List<String> parameterNames = new ArrayList<>();
         submitParameters.forEach(p -> parameterNames.add(p.get("name").asText()));
         assertThat(parameterNames).contains("Idempotency-Key");
+    }
+
+    private static List<String> required(JsonNode openApi, String schema) {
+        List<String> names = new ArrayList<>();
+        openApi.at("/components/schemas/" + schema + "/required").forEach(name -> names.add(name.asText()));
+        return names;
     }
 
     private static JsonNode present(JsonNode document, String pointer) {

@@ -199,7 +199,8 @@ public class PlatformOpenApi implements OpenApiCustomizer {
             properties.put(member.name(), schema);
         });
         problem.setProperties(properties);
-        problem.setRequired(new ArrayList<>(List.of("type", "title", "status")));
+        // what ProblemResponses.stamp and every handler always set; the other members depend on the type
+        problem.setRequired(new ArrayList<>(List.of("type", "title", "status", "detail", "instance", "correlationId")));
         return problem;
     }
 }

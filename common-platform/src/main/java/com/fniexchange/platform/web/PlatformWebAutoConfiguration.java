@@ -94,6 +94,11 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    AlwaysPresentProperties alwaysPresentProperties() {
+        return new AlwaysPresentProperties();
+    }
+
+    @Bean
     PlatformOpenApi platformOpenApi(ObjectProvider<ProblemMember> members) {
         return new PlatformOpenApi(members.orderedStream().toList());
     }
