@@ -102,4 +102,19 @@ public class PlatformWebAutoConfiguration {
     PlatformOpenApi platformOpenApi(ObjectProvider<ProblemMember> members) {
         return new PlatformOpenApi(members.orderedStream().toList());
     }
+
+    /** Tomcat's own error answers (before Spring sees the request) as problem+json too. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrorReports {
+        @Bean
+        org.springframework.boot.web.server.WebServerFactoryCustomizer<
+                org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
+    }
 }

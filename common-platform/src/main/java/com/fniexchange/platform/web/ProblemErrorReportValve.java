@@ -1,0 +1,41 @@
+package com.fniexchange.platform.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat's own error answers (a request it refuses before Spring sees it, such as a malformed
+ * URL encoding like {@code /api/v1/contracts/%ZZ}) as problem+json instead of Tomcat's HTML
+ * page with its version. Errors Spring handled are left alone: they are already written.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String slug = status >= 500 ? ProblemTypes.INTERNAL : status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.MALFORMED_REQUEST;
+        String body = "{\"type\":\"" + ProblemTypes.BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + (status >= 500 ? "the request could not be completed"
+                : "the request could not be read by the server (check the URL encoding and headers)") + "\"}";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // the client is gone or the response was taken over: nothing more to say
+        }
+    }
+}
