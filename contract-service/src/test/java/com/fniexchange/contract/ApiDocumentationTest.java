@@ -66,7 +66,7 @@ class ApiDocumentationTest {
         assertThat(required(openApi, "Contract")).contains("contractNumber", "status", "history").doesNotContain("lienholder", "remittance");
         assertThat(required(openApi, "StatusChange")).contains("to", "at").doesNotContain("from", "reason");
         assertThat(required(openApi, "ContractPage")).contains("items").doesNotContain("nextCursor");
-        assertThat(required(openApi, "Problem")).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "correlationId");
+        assertThat(required(openApi, "Problem")).containsExactlyInAnyOrder("type", "title", "status", "detail");
         // request schemas keep what bean validation requires
         assertThat(required(openApi, "SubmittedCustomer")).containsExactlyInAnyOrder("firstName", "lastName");
         JsonNode submitParameters = present(openApi, "/paths/~1api~1v1~1contracts/post/parameters");

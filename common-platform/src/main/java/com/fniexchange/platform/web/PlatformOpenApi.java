@@ -199,8 +199,9 @@ public class PlatformOpenApi implements OpenApiCustomizer {
             properties.put(member.name(), schema);
         });
         problem.setProperties(properties);
-        // what ProblemResponses.stamp and every handler always set; the other members depend on the type
-        problem.setRequired(new ArrayList<>(List.of("type", "title", "status", "detail", "instance", "correlationId")));
+        // what every answer carries; instance and correlationId are missing from Tomcat's own refusals
+        // (ProblemErrorReportValve, before any filter runs), the other members depend on the type
+        problem.setRequired(new ArrayList<>(List.of("type", "title", "status", "detail")));
         return problem;
     }
 }
