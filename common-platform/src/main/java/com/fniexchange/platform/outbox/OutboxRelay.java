@@ -55,6 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final java.util.Set<String> retryingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Set when a retry finished: the relay's wait ends within half a second. */
     private volatile boolean wakeRequested;
+    /** Whether this instance held a chain that may still be backing off: only then is the next retry looked up. */
+    private volatile boolean chainsHeld = true;
     private volatile boolean running;
     /** True while the relay waits for NOTIFY or the poll interval: everything it could publish is published. */
     private volatile boolean idle;
@@ -216,6 +218,7 @@ public class OutboxRelay implements SmartLifecycle {
      * nothing gets through (an outage) the chain backs off but does not move toward parking.
      */
     private void hold(Chain chain) {
+        chainsHeld = true;
         OutboxRow row = chain.failedRow();
         Instant now = clock.instant();
         Instant recent = now.minus(properties.backoffMax().multipliedBy(2));
@@ -327,7 +330,15 @@ public class OutboxRelay implements SmartLifecycle {
     /** The poll interval, or less when a backing-off chain is due sooner. */
     private Duration untilNextRetry() {
         Duration wait = properties.pollInterval();
-        Instant next = transactions.execute(s -> repository.nextRetries(retryingNow.size() + 1)).stream()
+        if (!chainsHeld) {
+            // nothing backs off here (another instance's held chains are found by the next poll)
+            return wait;
+        }
+        List<OutboxRepository.DueRetry> upcoming = transactions.execute(s -> repository.nextRetries(retryingNow.size() + 1));
+        if (upcoming.isEmpty() && retryingNow.isEmpty()) {
+            chainsHeld = false;
+        }
+        Instant next = upcoming.stream()
                 .filter(due -> !retryingNow.contains(due.aggregateId()))
                 .map(OutboxRepository.DueRetry::retryAt)
                 .findFirst()
