@@ -1,8 +1,8 @@
 package com.fniexchange.platform.outbox;
 
-import com.fniexchange.platform.web.ProblemTypes;
-import com.fniexchange.platform.Correlation;
-import java.util.LinkedHashMap;
+import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.ProblemException;
+import com.fniexchange.platform.web.ProblemResponses;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -11,6 +11,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
 import org.springframework.util.MimeType;
 
@@ -64,27 +66,18 @@ public class OutboxEndpoint {
     }
 
     private static WebEndpointResponse<Map<String, Object>> notParked(String aggregateId) {
-        return problem(404, ProblemTypes.NOT_FOUND, "Not found", "no parked outbox chain for " + aggregateId, Map.of());
+        return problem(new ProblemException.NotFound("parked outbox chain", aggregateId));
     }
 
     private static WebEndpointResponse<Map<String, Object>> invalid(String field, String message) {
-        return problem(400, ProblemTypes.VALIDATION, "Request has invalid fields", field + ": " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        return problem(new ProblemException.InvalidFields(List.of(new InvalidField(field, message))));
     }
 
-    /** RFC 9457 body by hand: the actuator serialises with its own mapper, which would nest ProblemDetail's properties. */
-    private static WebEndpointResponse<Map<String, Object>> problem(int status, String type, String title, String detail,
-                                                                   Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.uri(type).toString());
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.putAll(extra);
-        String correlationId = Correlation.currentId();
-        if (correlationId != null) {
-            body.put("correlationId", correlationId);
-        }
-        return new WebEndpointResponse<>(body, status, MimeType.valueOf("application/problem+json"));
+    /** The platform's problem, flattened: the actuator serialises with its own mapper. */
+    private static WebEndpointResponse<Map<String, Object>> problem(ProblemException refusal) {
+        ProblemDetail problem = refusal.toProblemDetail();
+        ProblemResponses.stamp(problem, null);
+        return new WebEndpointResponse<>(ProblemResponses.flat(problem), problem.getStatus(),
+                MimeType.valueOf(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
     }
 }

@@ -1,11 +1,14 @@
 package com.fniexchange.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error answers (a request it refuses before Spring sees it, such as a malformed
@@ -14,6 +17,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
+    /** Tomcat creates the valve by class name, outside Spring: a plain mapper for a flat map of strings and numbers. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -21,12 +27,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String title = known != null ? known.getReasonPhrase() : "Error";
         String slug = status >= 500 ? ProblemTypes.INTERNAL : status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.MALFORMED_REQUEST;
-        String body = "{\"type\":\"" + ProblemTypes.BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + (status >= 500 ? "the request could not be completed"
-                : "the request could not be read by the server (check the URL encoding and headers)") + "\"}";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
+                status >= 500 ? "the request could not be completed"
+                        : "the request could not be read by the server (check the URL encoding and headers)");
+        problem.setType(ProblemTypes.uri(slug));
+        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         try {
+            String body = JSON.writeValueAsString(ProblemResponses.flat(problem));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -38,6 +38,26 @@ public class ProblemResponses {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /**
+     * The problem as one flat JSON object: the RFC 9457 members, then the extension members at
+     * the top level. For writers that serialise with a mapper of their own (the actuator, the
+     * servlet container's error report), which would otherwise nest {@code properties}.
+     */
+    public static Map<String, Object> flat(ProblemDetail problem) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
     /** Adds {@code instance} (the request path) and {@code correlationId}, when not already set. */
     public static void stamp(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getInstance() == null && request != null) {
