@@ -64,6 +64,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        // strict numbers: 72.9 is not a whole number (it would be cut to 72) and "24500" is not a number
+        defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
+        defaults.put("spring.jackson.mapper.allow-coercion-of-scalars", "false");
         // the OpenAPI document with sorted keys: the same bytes on every run, like docs/openapi/<service>.json
         defaults.put("springdoc.writer-with-order-by-keys", "true");
         // OpenAPI 3.0 (nullable: true): what partners' generators and the contract tests' validator read best

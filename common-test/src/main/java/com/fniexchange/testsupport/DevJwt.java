@@ -41,7 +41,7 @@ public final class DevJwt {
         return mint(secret, subject, roles, dealerCode, expiresAt, TestInfrastructure.JWT_AUDIENCE);
     }
 
-    /** A token for another audience ({@code null}: no {@code aud} claim at all). */
+    /** A token for another audience ({@code null}: no {@code aud} claim at all); {@code expiresAt} null: no {@code exp}. */
     public static String mint(String secret, String subject, List<String> roles, String dealerCode, Instant expiresAt,
                               String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -49,7 +49,7 @@ public final class DevJwt {
                 .issuer(TestInfrastructure.JWT_ISSUER)
                 .audience(audience)
                 .issueTime(new Date())
-                .expirationTime(Date.from(expiresAt))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .claim("roles", roles);
         if (dealerCode != null) {
             claims.claim("dealer_code", dealerCode);

@@ -25,10 +25,13 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean invalid = e instanceof InvalidBearerTokenException;
-        String detail = invalid ? "the bearer token was refused: " + e.getMessage()
+        // the library's wording around the reason says nothing to a caller
+        String reason = e.getMessage() == null ? "invalid" : e.getMessage()
+                .replace("An error occurred while attempting to decode the Jwt: ", "");
+        String detail = invalid ? "the bearer token was refused: " + reason
                 : "a bearer token is required (Authorization: Bearer <jwt>)";
         response.setHeader("WWW-Authenticate", invalid
-                ? "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace("\"", "'") + "\""
+                ? "Bearer error=\"invalid_token\", error_description=\"" + reason.replace("\"", "'") + "\""
                 : "Bearer");
         problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, Map.of());
     }

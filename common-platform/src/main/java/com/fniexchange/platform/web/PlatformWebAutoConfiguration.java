@@ -29,6 +29,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties({WebProperties.class, ApiProperties.class})
 public class PlatformWebAutoConfiguration {
 
+    /** REST input: no NUL in text (PostgreSQL refuses it at the insert, as a 500). */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer textWithoutNul() {
+        return builder -> builder.modulesToInstall(modules -> modules.add(TextWithoutNul.module()));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ProblemResponses problemResponses(ObjectMapper json) {

@@ -219,6 +219,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return TextWithoutNul.REASON;
+        }
         if (e instanceof InvalidFormatException format) {
             return "'" + format.getValue() + "' is not " + describeType(format.getTargetType());
         }

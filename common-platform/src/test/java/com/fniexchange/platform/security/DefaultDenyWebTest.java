@@ -91,4 +91,14 @@ class DefaultDenyWebTest {
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("aud")));
         }
     }
+
+    @Test
+    void aTokenWithoutAnExpiryIsRefused() throws Exception {
+        String forever = DevJwt.mint(TestInfrastructure.JWT_SECRET, "someone@example", List.of("OPS"), null, null,
+                TestInfrastructure.JWT_AUDIENCE);
+        mvc.perform(get("/api/unannotated").header("Authorization", "Bearer " + forever))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("exp")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("decode the Jwt"))));
+    }
 }

@@ -143,4 +143,23 @@ class ProblemResponsesWebTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://fniexchange.com/problems/not-found"));
     }
+
+    @Test
+    void textWithNulAndNumbersThatAreNotWholeNumbersAreRefusedNamingTheField() throws Exception {
+        mvc.perform(post("/api/probe").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dealNumber\":\"D-1\\u0000x\",\"lines\":[1]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dealNumber"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not contain the NUL character (U+0000)"));
+        for (String lines : new String[] {"[72.9]", "[\"7\"]"}) {
+            mvc.perform(post("/api/probe").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"dealNumber\":\"D-1\",\"lines\":" + lines + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("lines[0]"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("whole number")));
+        }
+        mvc.perform(get("/error").header("Authorization", bearer))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }
