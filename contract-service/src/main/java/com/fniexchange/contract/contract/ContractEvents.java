@@ -12,6 +12,7 @@ import com.fniexchange.model.event.contract.ContractSubmitted;
 import com.fniexchange.model.event.contract.ContractVoided;
 import com.fniexchange.platform.outbox.OutboxWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,20 +29,27 @@ class ContractEvents {
         this.outbox = outbox;
     }
 
-    void submitted(Contract c) {
-        publish(new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
+    /**
+     * A contract just issued: {@code submitted}, then {@code activated} or {@code pending-review},
+     * written together.
+     */
+    void issued(Contract c) {
+        ContractEvent decision = c.status() == ContractStatus.ACTIVE
+                ? new ContractActivated(c.contractNumber(), c.dealerCode(), true, null, c.submittedAt())
+                : new ContractPendingReview(c.contractNumber(), c.dealerCode(), c.reviewReasons(), c.submittedAt());
+        outbox.appendAll(ContractEvent.DESTINATION, List.of(submitted(c), decision));
+    }
+
+    private static ContractSubmitted submitted(Contract c) {
+        return new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
                 c.quoteId(), c.vin(), c.odometer(), c.vehicleInServiceDate(), c.saleDate(), c.termMonths(), c.termMiles(),
                 c.deductible(), c.dealerCost(), c.customerPrice(), c.financed(), c.lienholder(), c.customer().state(),
-                c.submittedAt()));
+                c.submittedAt());
     }
 
     /** @param approvedBy null when approved automatically */
     void activated(Contract c, String approvedBy, Instant at) {
         publish(new ContractActivated(c.contractNumber(), c.dealerCode(), approvedBy == null, approvedBy, at));
-    }
-
-    void pendingReview(Contract c, Instant at) {
-        publish(new ContractPendingReview(c.contractNumber(), c.dealerCode(), c.reviewReasons(), at));
     }
 
     void rejected(Contract c, String reason, String rejectedBy, Instant at) {

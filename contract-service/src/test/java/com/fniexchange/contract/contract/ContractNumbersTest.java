@@ -69,6 +69,9 @@ class ContractNumbersTest {
                 FROM contract, generate_series(2, 99) AS i WHERE contract_number = :base
                 """).param("base", base).update();
         assertThat(inserted).isEqualTo(98);
+        // as those issues would have: the base's counter (what issuing reads) stands at 99
+        assertThat(jdbc.sql("UPDATE contract_number_base SET last_issue = 99 WHERE base = :base").param("base", base).update())
+                .isEqualTo(1);
 
         Api.Response hundredth = submit(vin, "TW-36", "499.00");
         assertThat(hundredth.status()).as(hundredth.body()).isEqualTo(201);
