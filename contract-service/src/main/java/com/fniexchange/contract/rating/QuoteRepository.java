@@ -28,7 +28,7 @@ public class QuoteRepository {
 
     /** One plan as it was quoted, joined with the catalog terms. */
     public record QuotedPlan(String planCode, String productCode, int termMonths, Integer termMiles, Money deductible,
-                             Money dealerCost, Money suggestedRetail) {
+                             Money dealerCost, Money suggestedRetail, Money limitOfLiability) {
     }
 
     void save(RateQuote quote, RateRequest request) {
@@ -80,7 +80,7 @@ public class QuoteRepository {
     public Optional<QuotedPlan> quotedPlan(UUID quoteId, String planCode) {
         return jdbc.sql("""
                 SELECT qp.plan_code, p.product_code, p.term_months, p.term_miles, p.deductible,
-                       qp.dealer_cost, qp.suggested_retail
+                       qp.dealer_cost, qp.suggested_retail, p.limit_of_liability
                 FROM quote_plan qp JOIN plan p USING (plan_code)
                 WHERE qp.quote_id = :id AND qp.plan_code = :plan
                 """)
@@ -88,7 +88,8 @@ public class QuoteRepository {
                 .param("plan", planCode)
                 .query((rs, n) -> new QuotedPlan(rs.getString("plan_code"), rs.getString("product_code"),
                         rs.getInt("term_months"), (Integer) rs.getObject("term_miles"), Money.of(rs.getBigDecimal("deductible")),
-                        Money.of(rs.getBigDecimal("dealer_cost")), Money.of(rs.getBigDecimal("suggested_retail"))))
+                        Money.of(rs.getBigDecimal("dealer_cost")), Money.of(rs.getBigDecimal("suggested_retail")),
+                        Money.of(rs.getBigDecimal("limit_of_liability"))))
                 .optional();
     }
 
