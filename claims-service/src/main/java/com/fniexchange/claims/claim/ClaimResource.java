@@ -143,7 +143,8 @@ class ClaimResource {
 
     @PostMapping(path = "/{claimId}/inspection")
     @PreAuthorize("hasRole('CLAIMS_ADJUSTER')")
-    @Operation(operationId = "requestInspection", summary = "Send the claim to inspection (adjuster)")
+    @Operation(operationId = "requestInspection", summary = "Send the claim to inspection (adjuster)",
+            description = "The claim waits for the vehicle to be inspected before the adjuster decides; the optional reason says why.")
     @ApiResponse(responseCode = "200", description = "Claim INSPECTION")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = TRANSITION)
@@ -168,7 +169,8 @@ class ClaimResource {
 
     @PostMapping(path = "/{claimId}/deny", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('CLAIMS_ADJUSTER')")
-    @Operation(operationId = "denyClaim", summary = "Deny the claim with a reason (adjuster)")
+    @Operation(operationId = "denyClaim", summary = "Deny the claim with a reason (adjuster)",
+            description = "The reason is what the claims register records; the facility may appeal.")
     @ApiResponse(responseCode = "200", description = "Claim DENIED")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = TRANSITION)
@@ -189,7 +191,9 @@ class ClaimResource {
 
     @PostMapping(path = "/{claimId}/invoice", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('DEALER')")
-    @Operation(operationId = "invoiceClaim", summary = "Invoice the repair with the actual lines (repair facility)")
+    @Operation(operationId = "invoiceClaim", summary = "Invoice the repair with the actual lines (repair facility)",
+            description = "Totalled like the estimate (rounded once, deductible once). The payment is at most the invoice total "
+                    + "and the authorised amount.")
     @ApiResponse(responseCode = "200", description = "Claim INVOICED")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = TRANSITION)
