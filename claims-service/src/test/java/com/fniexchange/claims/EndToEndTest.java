@@ -138,8 +138,9 @@ class EndToEndTest {
         assertThat(claims.post("/api/v1/claims/" + id + "/close", ADJUSTER, "{}").status()).isEqualTo(200);
 
         // its events, in order, keyed by the contract number, each valid against its schema
+        List<ConsumerRecord<String, String>> ours;
         try (KafkaConsumer<String, String> partner = TestKafka.consumer(TestKafka.brokers(), "claim-events")) {
-            List<ConsumerRecord<String, String>> ours = recordsOf(partner, number, 5);
+            ours = recordsOf(partner, number, 5);
             assertThat(ours).extracting(r -> header(r, "ce_type")).containsExactly("com.fniexchange.claim.opened.v1",
                     "com.fniexchange.claim.estimate-submitted.v1", "com.fniexchange.claim.authorized.v1",
                     "com.fniexchange.claim.paid.v1", "com.fniexchange.claim.closed.v1");
@@ -175,21 +176,18 @@ class EndToEndTest {
             // submitted, pending-review, activated
             contractEvents = recordsOf(reader, number, 3);
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.brokers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            for (ConsumerRecord<String, String> r : contractEvents) {
-                ProducerRecord<String, String> again = new ProducerRecord<>("contract-events", r.key(), r.value());
-                for (Header h : r.headers()) {
-                    again.headers().add(h.key(), h.value());
-                }
-                producer.send(again);
-            }
-        }
+        redeliver("contract-events", contractEvents);
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + contractEvents.size());
         Map<String, Object> after = jdbc.sql("SELECT * FROM contract_coverage WHERE contract_number = :n").param("n", number).query().singleRow();
         assertThat(after).isEqualTo(before);
+
+        // and a claim event delivered twice is counted once by contract-service
+        MeterRegistry contractMeters = contractService.getBean(MeterRegistry.class);
+        redeliver("claim-events", List.of(ours.get(0)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contractMeters.find("fni.inbox.duplicates")
+                .tag("consumer", "contract-claim-tally").counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
+        assertThat(jdbc.sql("SELECT claim_count FROM contract.contract WHERE contract_number = :n").param("n", number)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     /** Everything keyed by this contract number, reading until at least this many came (or 30 s passed). */
@@ -200,6 +198,22 @@ class EndToEndTest {
             TestKafka.poll(consumer, 1, Duration.ofMillis(500)).stream().filter(r -> key.equals(r.key())).forEach(records::add);
         }
         return records;
+    }
+
+    /** Sends these records again exactly as they were (same key, body and headers: same ce_id). */
+    private static void redeliver(String topic, List<ConsumerRecord<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.brokers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (ConsumerRecord<String, String> r : records) {
+                ProducerRecord<String, String> again = new ProducerRecord<>(topic, r.key(), r.value());
+                for (Header h : r.headers()) {
+                    again.headers().add(h.key(), h.value());
+                }
+                producer.send(again);
+            }
+        }
     }
 
     private double duplicates() {

@@ -39,6 +39,13 @@ record Claim(
         Instant updatedAt,
         List<StatusChange> history) {
 
+    /** The same claim with these coverage facts. */
+    Claim withCoverage(CoverageFacts facts) {
+        return new Claim(claimId, status, allowedActions, contractNumber, facts, repairFacility, repairFacilityName,
+                repairOrderNumber, repairDate, odometer, complaint, cause, correction, claimDate, estimate, needsAdjuster,
+                adjusterReason, authorization, invoice, payment, disposition, dispositionReason, openedAt, updatedAt, history);
+    }
+
     @Schema(name = "ClaimAmounts", description = "Lines and their totals (ClaimTotals: rounded once, deductible applied once)")
     record Amounts(RepairLines lines,
                    @Schema(example = "912.40", description = "Parts + labour + sublet + rental + towing") BigDecimal gross,

@@ -14,7 +14,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +93,7 @@ class ClaimRepository {
         return jdbc.sql("SELECT * FROM claim WHERE claim_id = :id AND " + OF_FACILITY)
                 .param("id", claimId)
                 .param("facility", facility.map(DealerCode::value).orElse(null), Types.VARCHAR)
-                .query((rs, n) -> claim(rs, true))
+                .query((rs, n) -> claim(rs, true, this::coverageOf))
                 .optional();
     }
 
@@ -97,7 +101,7 @@ class ClaimRepository {
     Claim lock(UUID claimId) {
         return jdbc.sql("SELECT * FROM claim WHERE claim_id = :id FOR UPDATE")
                 .param("id", claimId)
-                .query((rs, n) -> claim(rs, false))
+                .query((rs, n) -> claim(rs, false, this::coverageOf))
                 .single();
     }
 
@@ -224,7 +228,12 @@ class ClaimRepository {
         if (after != null) {
             statement = statement.param("afterAt", Timestamp.from(after.openedAt())).param("afterId", after.claimId());
         }
-        return statement.query((rs, n) -> claim(rs, false)).list();
+        // the page's rows first, then their contracts' coverage in one query (not one per claim)
+        List<Claim> claims = statement.query((rs, n) -> claim(rs, false, number -> null)).list();
+        Map<String, CoverageFacts> facts = new HashMap<>();
+        coverages.findAll(claims.stream().map(Claim::contractNumber).collect(Collectors.toSet()))
+                .forEach((number, coverage) -> facts.put(number, CoverageFacts.of(coverage)));
+        return claims.stream().map(c -> c.withCoverage(facts.get(c.contractNumber()))).toList();
     }
 
     private List<Claim.StatusChange> history(UUID claimId) {
@@ -240,11 +249,15 @@ class ClaimRepository {
                 .list();
     }
 
-    private Claim claim(ResultSet rs, boolean withHistory) throws SQLException {
+    private CoverageFacts coverageOf(String contractNumber) {
+        return coverages.find(contractNumber).map(CoverageFacts::of).orElseThrow();
+    }
+
+    private Claim claim(ResultSet rs, boolean withHistory, Function<String, CoverageFacts> coverageOf) throws SQLException {
         UUID id = rs.getObject("claim_id", UUID.class);
         ClaimStatus status = ClaimStatus.valueOf(rs.getString("status"));
         String contract = rs.getString("contract_number");
-        CoverageFacts coverage = coverages.find(contract).map(CoverageFacts::of).orElseThrow();
+        CoverageFacts coverage = coverageOf.apply(contract);
         Claim.Authorization authorization = rs.getString("authorization_number") == null ? null
                 : new Claim.Authorization(rs.getString("authorization_number"), rs.getBigDecimal("authorized_amount"),
                 rs.getBoolean("auto_authorized"), rs.getString("authorized_by"), rs.getTimestamp("authorized_at").toInstant());

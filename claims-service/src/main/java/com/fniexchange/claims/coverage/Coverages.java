@@ -7,7 +7,10 @@ import com.fniexchange.model.Vin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +34,20 @@ public class Coverages {
                 .param("number", contractNumber)
                 .query((rs, n) -> coverage(rs))
                 .optional();
+    }
+
+    /** The coverage of each of these contracts that is known, by contract number (one query for a page of claims). */
+    public Map<String, Coverage> findAll(Collection<String> contractNumbers) {
+        if (contractNumbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Coverage> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM contract_coverage WHERE contract_number IN (:numbers)")
+                .param("numbers", List.copyOf(contractNumbers))
+                .query((rs, n) -> coverage(rs))
+                .list()
+                .forEach(c -> found.put(c.contractNumber().value(), c));
+        return found;
     }
 
     /** The contracts on a vehicle, newest sale first. */
