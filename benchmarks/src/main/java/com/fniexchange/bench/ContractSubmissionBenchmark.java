@@ -256,9 +256,10 @@ public final class ContractSubmissionBenchmark {
                             INSERT INTO contract.contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin,
                               make, model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible,
                               dealer_cost, suggested_retail, customer_price, financed, customer_first_name, customer_last_name,
-                              customer_state, status, submitted_by, submitted_at, updated_at)
+                              customer_state, status, submitted_by, submitted_at, updated_at, limit_of_liability)
                             VALUES (?, 'J1001', ?, 'VSC', 'VSC-60-75-100', ?, ?, 'HONDA', 2025, 20000, current_date - 400,
-                              current_date - 1, 60, 75000, 100, 1100, 2195, 2195, false, 'Bench', 'Mark', 'TX', 'ACTIVE', 'jdbc', ?, ?)
+                              current_date - 1, 60, 75000, 100, 1100, 2195, 2195, false, 'Bench', 'Mark', 'TX', 'ACTIVE', 'jdbc', ?, ?,
+                              15000)
                             """)) {
                         st.setString(1, number);
                         st.setString(2, "J-" + i);
