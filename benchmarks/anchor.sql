@@ -2,11 +2,11 @@
 -- transaction, into copies of contract-service's own tables (same columns, indexes, defaults).
 BEGIN;
 INSERT INTO bench_anchor.contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
-    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, dealer_cost,
+    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, limit_of_liability, dealer_cost,
     suggested_retail, customer_price, financed, customer_first_name, customer_last_name, customer_state, status,
     review_reasons, submitted_by, submitted_at, updated_at)
 VALUES (gen_random_uuid()::text, 'B1001', gen_random_uuid()::text, 'VSC', 'VSC-60-75-100', gen_random_uuid(),
-    '1HGCM82633A004352', 'HONDA', 2025, 20000, current_date - 366, current_date - 1, 60, 75000, 100.00, 1100.00,
+    '1HGCM82633A004352', 'HONDA', 2025, 20000, current_date - 366, current_date - 1, 60, 75000, 100.00, 10000.00, 1100.00,
     2195.00, 2195.00, false, 'Bench', 'Mark', 'TX', 'ACTIVE', '{}', 'anchor', now(), now());
 INSERT INTO bench_anchor.outbox_event (event_id, destination, event_type, aggregate_id, payload, headers, occurred_at)
 VALUES (gen_random_uuid(), 'contract-events', 'com.fniexchange.contract.submitted.v1', 'VSC3A004352',

@@ -100,6 +100,7 @@ class ContractIntake {
         Contract contract = new Contract(number, status, List.copyOf(reasons), dealer, submission.dealNumber(), product,
                 plan.planCode(), quote.quoteId(), vin, quote.make(), quote.modelYear(), quote.odometer(),
                 quote.vehicleInServiceDate(), quote.saleDate(), plan.termMonths(), plan.termMiles(), plan.deductible(),
+                plan.limitOfLiability(),
                 plan.dealerCost(), plan.suggestedRetail(), price, submission.financed(),
                 Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,
                 new Contract.Customer(submission.customer().firstName().strip(), submission.customer().lastName().strip(),

@@ -69,8 +69,8 @@ class ContractLifecycle {
         }
         int claims = contracts.claimCount(c.contractNumber());
         if (claims > 0) {
-            throw new ProblemException.BusinessRuleViolation("contract-has-claims", "contract " + number + " has " + claims
-                    + " claim(s) and cannot be voided; cancel it instead");
+            throw new ProblemException.Conflict("contract-has-claims", "Contract has claims", "contract " + number + " has "
+                    + claims + " claim(s) and cannot be voided; cancel it instead", Map.of("claimCount", claims));
         }
         Instant now = now();
         change(c, ContractStatus.VOIDED, reason, caller, now);

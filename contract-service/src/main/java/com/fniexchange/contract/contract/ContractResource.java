@@ -152,9 +152,9 @@ class ContractResource {
             description = "Allowed while ACTIVE or PENDING_REVIEW, within the void window after the sale date, and with no claims.")
     @ApiResponse(responseCode = "200", description = "Contract VOIDED")
     @ApiResponse(responseCode = "404", description = "No such contract, or another dealer's (type `not-found`)")
-    @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (type `invalid-state-transition`)")
-    @ApiResponse(responseCode = "422", description = "The void window has closed (`void-window-closed`) or the contract has claims "
-            + "(`contract-has-claims`)")
+    @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (`invalid-state-transition`), "
+            + "or a claim was filed on it; `claimCount` says how many (`contract-has-claims`)")
+    @ApiResponse(responseCode = "422", description = "The void window has closed (type `void-window-closed`)")
     Contract voidContract(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
         return lifecycle.voidContract(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
     }

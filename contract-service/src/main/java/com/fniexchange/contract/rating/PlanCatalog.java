@@ -57,7 +57,7 @@ public class PlanCatalog {
     public QuoteRepository.QuotedPlan quoted(String planCode, QuoteRepository.QuotedPrice price) {
         Plan plan = plan(planCode).orElseThrow(() -> new IllegalStateException("plan " + planCode + " is not in the catalog"));
         return new QuoteRepository.QuotedPlan(plan.planCode(), plan.productCode(), plan.termMonths(), plan.termMiles(),
-                plan.deductible(), price.dealerCost(), price.suggestedRetail());
+                plan.deductible(), price.dealerCost(), price.suggestedRetail(), plan.limitOfLiability());
     }
 
     /** The state's retail price rule, if it regulates retail prices. */
@@ -108,6 +108,6 @@ public class PlanCatalog {
                 makes == null ? null : List.copyOf(Arrays.asList((String[]) makes.getArray())),
                 Money.of(rs.getBigDecimal("dealer_cost")), Money.of(rs.getBigDecimal("suggested_retail")),
                 rs.getBigDecimal("max_amount_financed") == null ? null : Money.of(rs.getBigDecimal("max_amount_financed")),
-                (Integer) rs.getObject("max_loan_term_months"));
+                (Integer) rs.getObject("max_loan_term_months"), Money.of(rs.getBigDecimal("limit_of_liability")));
     }
 }

@@ -28,7 +28,7 @@ public class QuoteRepository {
 
     /** One plan as it was quoted, joined with the catalog terms. */
     public record QuotedPlan(String planCode, String productCode, int termMonths, Integer termMiles, Money deductible,
-                             Money dealerCost, Money suggestedRetail) {
+                             Money dealerCost, Money suggestedRetail, Money limitOfLiability) {
     }
 
     void save(RateQuote quote, RateRequest request) {
