@@ -11,13 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The worked examples of DOMAIN.md "Cancellations and refunds", and the rules around them. */
 class RefundEngineTest {
 
-    /** As seeded in V1__cancellation.sql (RefundRuleTableTest checks the table says the same). */
-    static final RefundRule TX_VSC = new RefundRule("TX-VSC", 31, true, RefundMethod.LESSER_OF_TIME_OR_MILES,
-            FeeRule.flat(Money.of("50.00")), true, 45, null);
-    static final RefundRule CA_VSC = new RefundRule("CA-VSC", 60, false, RefundMethod.LESSER_OF_TIME_OR_MILES,
-            FeeRule.lesserOf(new BigDecimal("10"), Money.of("25.00")), true, 30, null);
-    static final RefundRule RULE_OF_78S = new RefundRule("DEFAULT-GAP", 30, false, RefundMethod.RULE_OF_78S,
-            FeeRule.none(), true, 30, null);
+    static final RefundRule TX_VSC = RefundEngineTestRules.TX_VSC;
+    static final RefundRule CA_VSC = RefundEngineTestRules.CA_VSC;
+    static final RefundRule RULE_OF_78S = RefundEngineTestRules.RULE_OF_78S;
 
     final RefundEngine engine = new RefundEngine();
 
