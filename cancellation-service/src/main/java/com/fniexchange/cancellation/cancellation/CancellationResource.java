@@ -61,6 +61,7 @@ class CancellationResource {
     @Operation(operationId = "getCancellationQuote", summary = "A refund quote",
             description = "Dealers see only quotes on their own contracts; another dealer's answers 404.")
     @ApiResponse(responseCode = "200", description = "The quote")
+    @ApiResponse(responseCode = "400", description = "quoteId is not a UUID (type `validation`)")
     @ApiResponse(responseCode = "404", description = "No such quote, or another dealer's (type `not-found`)")
     RefundQuote getQuote(@PathVariable UUID quoteId, Caller caller) {
         return repository.findQuote(quoteId, caller.dealerScope())
@@ -115,6 +116,7 @@ class CancellationResource {
     @Operation(operationId = "getCancellation", summary = "A cancellation with its quote",
             description = "Dealers see only their own contracts' cancellations; another dealer's answers 404.")
     @ApiResponse(responseCode = "200", description = "The cancellation")
+    @ApiResponse(responseCode = "400", description = "cancellationId is not a UUID (type `validation`)")
     @ApiResponse(responseCode = "404", description = "No such cancellation, or another dealer's (type `not-found`)")
     Cancellation get(@PathVariable UUID cancellationId, Caller caller) {
         return repository.find(cancellationId, caller.dealerScope())
