@@ -13,6 +13,10 @@ import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.ProductCode;
 import com.fniexchange.model.Vin;
+import com.fniexchange.model.event.cancellation.CancellationApproved;
+import com.fniexchange.model.event.cancellation.CancellationQuoted;
+import com.fniexchange.model.event.cancellation.CancellationRefundPaid;
+import com.fniexchange.model.event.cancellation.CancellationRequested;
 import com.fniexchange.model.event.claim.ClaimAuthorized;
 import com.fniexchange.model.event.claim.ClaimClosed;
 import com.fniexchange.model.event.claim.ClaimDenied;
@@ -77,7 +81,21 @@ class EventSchemasTest {
                 new ClaimDenied(NUMBER, CLAIM, DEALER, FACILITY, "wear item, not a covered component", "adjuster@provider", AT),
                 new ClaimPaid(NUMBER, CLAIM, DEALER, FACILITY, Money.of("812.40"), Money.of("1624.80"), LocalDate.parse("2027-01-20"), AT),
                 new ClaimClosed(NUMBER, CLAIM, DEALER, FACILITY, "PAID", null, AT),
-                new ClaimClosed(NUMBER, CLAIM, DEALER, FACILITY, "DENIED", "wear item, not a covered component", AT));
+                new ClaimClosed(NUMBER, CLAIM, DEALER, FACILITY, "DENIED", "wear item, not a covered component", AT),
+                new CancellationQuoted(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"), 54_500,
+                        "TX-VSC", "LESSER_OF_TIME_OR_MILES", "MILES", Money.of("1317.00"), Money.ZERO, Money.of("50.00"),
+                        Money.of("1267.00"), Money.of("657.00"), Money.of("660.00"), "LIENHOLDER", "Ally Bank",
+                        LocalDate.parse("2027-01-15"), AT.plusSeconds(86_400), AT),
+                new CancellationQuoted(NUMBER, DEALER, UUID.randomUUID(), "EARLY_PAYOFF", LocalDate.parse("2026-12-01"), null,
+                        "DEFAULT-GAP", "RULE_OF_78S", "MONTHS", Money.of("400.00"), Money.ZERO, Money.ZERO,
+                        Money.of("400.00"), Money.of("250.00"), Money.of("150.00"), "CUSTOMER", null,
+                        LocalDate.parse("2026-12-31"), AT.plusSeconds(86_400), AT),
+                new CancellationRequested(NUMBER, DEALER, UUID.randomUUID(), UUID.randomUUID(), "CUSTOMER_REQUEST",
+                        LocalDate.parse("2026-12-01"), Money.of("1267.00"), "dealer:D1001:dealer-user@d1001", AT),
+                new CancellationApproved(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"),
+                        Money.of("1267.00"), Money.of("657.00"), "LIENHOLDER", LocalDate.parse("2027-01-15"), "admin@provider", AT),
+                new CancellationRefundPaid(NUMBER, DEALER, UUID.randomUUID(), Money.of("1267.00"), "LIENHOLDER", "ACH",
+                        "ACH-0042-7781", LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-15"), false, AT));
     }
 
     @Test

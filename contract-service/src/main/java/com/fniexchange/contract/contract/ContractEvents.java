@@ -4,6 +4,7 @@ import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.event.contract.ContractActivated;
+import com.fniexchange.model.event.contract.ContractCancelled;
 import com.fniexchange.model.event.contract.ContractEvent;
 import com.fniexchange.model.event.contract.ContractPendingReview;
 import com.fniexchange.model.event.contract.ContractRejected;
@@ -13,6 +14,7 @@ import com.fniexchange.model.event.contract.ContractVoided;
 import com.fniexchange.platform.outbox.OutboxWriter;
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +60,10 @@ class ContractEvents {
 
     void voided(Contract c, String reason, String voidedBy, Instant at) {
         publish(new ContractVoided(c.contractNumber(), c.dealerCode(), reason, voidedBy, at));
+    }
+
+    void cancelled(Contract c, UUID cancellationId, LocalDate cancelDate, String reason, Instant at) {
+        publish(new ContractCancelled(c.contractNumber(), c.dealerCode(), cancellationId, cancelDate, reason, at));
     }
 
     void remitted(ContractNumber number, DealerCode dealer, UUID remittanceId, Money dealerCost, Instant at) {
