@@ -1,6 +1,8 @@
 package com.fniexchange.platform.outbox;
 
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 
@@ -11,6 +13,8 @@ import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandle
  * synchronous sends.
  */
 final class KafkaPipelinedSends implements ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaPipelinedSends.class);
 
     private final SendAcknowledgements acknowledgements;
     private final Set<String> destinations;
@@ -26,6 +30,7 @@ final class KafkaPipelinedSends implements ProducerMessageHandlerCustomizer<Kafk
             handler.setSync(false);
             handler.setFuturesChannel(acknowledgements.channel());
             acknowledgements.pipelining(destinationName);
+            log.info("outbox destination {} sends pipelined: one acknowledgement wait per chain", destinationName);
         }
     }
 }

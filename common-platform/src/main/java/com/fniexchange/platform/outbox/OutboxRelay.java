@@ -132,7 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
             }
             repository.markPublished(sent);
             failedChains.forEach(this::hold);
-            return new Pass(sent.size(), failedChains.size(), rows.size() == properties.batchSize(), retryingDue);
+            long healthy = rows.stream().filter(row -> !row.retrying()).count();
+            return new Pass(sent.size(), failedChains.size(), healthy == properties.batchSize(), retryingDue);
         });
         if (pass.retryingDue()) {
             retryDueChains();

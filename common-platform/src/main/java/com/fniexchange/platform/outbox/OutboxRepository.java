@@ -43,22 +43,31 @@ class OutboxRepository {
     }
 
     /**
-     * The next unpublished rows of these buckets in id order, leaving out every row of an
-     * aggregate whose chain is held: parked, or backing off after a failure. Order within an
-     * aggregate is kept because a held chain's later rows are left out with its head.
+     * What a pass sends from these buckets: the next unpublished rows in id order of every chain
+     * that is not held (no row parked or ever failed), and, apart, the head of each chain whose
+     * back-off is over (handed to the retry path). The two parts have a limit each, so chains that
+     * failed, however many, never crowd healthy rows out of a pass. Order within an aggregate is
+     * kept because a held chain's later rows are left out with its head.
      *
      * <p>A statement of its own, after {@link #takePendingBuckets()}: its snapshot is taken once
      * the buckets are held, so it sees every row another instance marked before letting go.
      */
     List<OutboxRow> unpublished(List<Integer> buckets, int limit) {
-        return jdbc.sql("SELECT " + ROW_COLUMNS + """
+        return jdbc.sql("(SELECT " + ROW_COLUMNS + """
                  FROM outbox_event e
-                WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM outbox_event h
-                                  WHERE h.bucket = e.bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
-                                    AND (h.parked_at IS NOT NULL OR h.retry_at > clock_timestamp()))
-                ORDER BY e.id
-                LIMIT :limit
+                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM outbox_event h
+                                   WHERE h.bucket = e.bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
+                                     AND (h.parked_at IS NOT NULL OR h.retry_at IS NOT NULL))
+                 ORDER BY e.id
+                 LIMIT :limit)
+                UNION ALL
+                (SELECT\s""" + ROW_COLUMNS + """
+                 FROM outbox_event e
+                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL AND e.parked_at IS NULL
+                   AND e.retry_at <= clock_timestamp()
+                 ORDER BY e.retry_at
+                 LIMIT :limit)
                 """)
                 .param("buckets", buckets.stream().map(Integer::shortValue).toArray(Short[]::new))
                 .param("limit", limit)

@@ -87,6 +87,20 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theKafkaBindingOfAnOutboxDestinationSendsPipelinedAndReportsEachAcknowledgement() throws Exception {
+        assertThat(acknowledgements.isPipelined(TOPIC)).as("the Kafka producer handler was customised").isTrue();
+        String subject = "PIPE-" + UUID.randomUUID();
+        OutboxPublisher publisher = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations(),
+                acknowledgements);
+        OutboxRow row = new OutboxRow(-1, UUID.randomUUID(), TOPIC, "com.fniexchange.test.sequenced.v1", subject,
+                "{\"subject\":\"" + subject + "\"}", "{\"ce_id\":\"" + UUID.randomUUID() + "\"}", Instant.now(), 0, 0);
+        java.util.concurrent.CompletableFuture<?> ack = publisher.publish(row);
+        // the answer is the broker's acknowledgement, not a send that already waited for it
+        assertThat(ack).isNotNull();
+        assertThat(ack.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void twoRelaysAtOnceNeverPublishAnEventTwiceAndKeepOrderPerAggregate() throws Exception {
         // the context's own relay stands aside, so what the two publish is exactly countable
         contextRelay.stop();
