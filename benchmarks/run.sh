@@ -4,18 +4,18 @@
 # builds the jars; starts a Kafka broker process and contract-service (the built jar, with the
 # shipped JVM flags of deploy/jvm/service.options) on a fresh database; runs the raw-PostgreSQL
 # anchor (pgbench) and then the load from a process of its own; prints one table.
-# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=10 RATE=500 PACED=60 ANCHOR_SECONDS=20
+# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=45 RATE=500 PACED=60 ANCHOR_SECONDS=20
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) with pgbench, and Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-10} RATE=${RATE:-500} PACED=${PACED:-60}
+CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-45} RATE=${RATE:-500} PACED=${PACED:-60}
 ANCHOR_SECONDS=${ANCHOR_SECONDS:-20}
 export PGHOST=127.0.0.1 PGUSER=postgres
 db=fni_bench port=18081 broker_port=19092
 work=benchmarks/target/run
 mkdir -p "$work"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 echo "== build"
@@ -34,7 +34,7 @@ grep -q 'broker ready' "$work/broker.log" || { echo "broker did not start; see $
 
 echo "== contract-service (built jar, deploy/jvm/service.options) on $port"
 FNI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" FNI_KAFKA_BROKERS="127.0.0.1:$broker_port" PORT=$port \
-  deploy/run-service.sh contract-service --spring.profiles.active=local --logging.level.root=WARN \
+  deploy/run-service.sh contract-service --spring.profiles.active=local \
   > "$work/service.log" 2>&1 &
 service=$!
 pids+=($service)

@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 service=${1:?usage: run-service.sh SERVICE [ARGS...]}
 shift
-jar=$(ls "$here/../$service/target/$service-"*-exec.jar 2>/dev/null | head -1)
+jar=$(ls -t "$here/../$service/target/$service-"*-exec.jar 2>/dev/null | head -1)
 if [ -z "$jar" ]; then
   echo "no built jar for $service: run ./mvnw -q -DskipTests package first" >&2
   exit 2

@@ -49,7 +49,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *   <li>closed loop: {@code clients} connections submit back to back for {@code seconds}
  *       (after {@code warmup} seconds not counted): submissions/s and response p50 / p99;</li>
  *   <li>open loop: {@code rate} submissions/s (two events each) for {@code paced} seconds: every
- *       event's time from its {@code ce_time} (set in the transaction, just before commit) to the
+ *       event's time from its {@code ce_time} (set in the transaction, so an upper bound of commit) to the
  *       consumer, and the outbox backlog sampled every second.</li>
  * </ol>
  * Every submission contracts a quote of its own, seeded beforehand (not measured).
@@ -83,14 +83,16 @@ public final class SubmissionLoad {
         Quotes quotes = new Quotes(opts.get("db"), (warmup + seconds) * 1000 + rate * paced + 1000);
         Partner partner = new Partner(opts.get("brokers"));
         partner.start();
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
 
         closedLoop(http, base, token, quotes, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         ConcurrentLinkedQueue<Long> responseNanos = new ConcurrentLinkedQueue<>();
         Map<String, Boolean> closedContracts = new ConcurrentHashMap<>();
+        CpuShares cpuBefore = CpuShares.read(servicePid);
         long started = System.nanoTime();
         int done = closedLoop(http, base, token, quotes, clients, seconds, responseNanos, closedContracts);
         double closedSeconds = (System.nanoTime() - started) / 1e9;
+        CpuShares closedCpu = CpuShares.read(servicePid).minus(cpuBefore);
         double submissionsPerSecond = done / closedSeconds;
         long rssAfterClosed = rssKiB(servicePid, "VmRSS");
 
@@ -139,22 +141,28 @@ public final class SubmissionLoad {
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
-        System.out.printf("| anchor: pgbench, contract-like row + outbox row per transaction, 8 clients | %.0f tps |%n", anchorTps);
+        System.out.printf("| anchor: pgbench, contract-like row + outbox row per transaction, %d clients | %.0f tps |%n", clients, anchorTps);
         System.out.printf("| submissions/s, %d connections, closed loop, %d s | %.0f |%n", clients, seconds, submissionsPerSecond);
         System.out.printf("| ratio to the anchor | %.2f |%n", anchorTps > 0 ? submissionsPerSecond / anchorTps : 0);
         System.out.printf("| response p50 / p99 | %.1f / %.1f ms |%n", pct(responses, 50) / 1e6, pct(responses, 99) / 1e6);
+        System.out.printf("| closed loop: CPU per submission, service / PostgreSQL / everything else (broker, load, OS) | %.1f / %.1f / %.1f ms |%n",
+                closedCpu.service() / done, closedCpu.postgres() / done, (closedCpu.total() - closedCpu.service() - closedCpu.postgres()) / done);
+        System.out.printf("| closed loop: machine CPU busy (of %d cores) | %.0f%% |%n", Runtime.getRuntime().availableProcessors(),
+                100 * closedCpu.total() / (closedSeconds * 1000 * Runtime.getRuntime().availableProcessors()));
         System.out.printf("| offered events/s (open loop, %d submissions/s x 2 events, %d s) | %d |%n", rate, paced, rate * 2);
         System.out.printf("| delivered: submissions answered 201 / errors, achieved submissions/s | %d / %d, %.0f |%n",
                 answered.get(), errors.get(), answered.get() / pacedSeconds);
-        System.out.printf("| events received by the partner | %d of %d |%n", latencies.size(), pacedContracts.size() * 2);
+        System.out.printf("| events received by the partner, delivered events/s | %d of %d, %.0f |%n", latencies.size(),
+                pacedContracts.size() * 2, latencies.size() / pacedSeconds);
         long[] lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("| commit -> consumer p50 / p99 / max (from ce_time, set just before commit) | %d / %d / %d ms |%n",
+        System.out.printf("| commit -> consumer p50 / p99 / max (from ce_time, set in the transaction: an upper bound) | %d / %d / %d ms |%n",
                 pct(lat, 50), pct(lat, 99), pct(lat, 100));
         System.out.printf("| outbox backlog, max in first / second half of the open loop | %d / %d rows |%n",
                 backlogFirstHalf, backlogSecondHalf);
         System.out.printf("| service RSS after closed loop / after open loop / peak (VmHWM) | %d / %d / %d MiB |%n",
                 rssAfterClosed / 1024, rssNow / 1024, rssPeak / 1024);
-        System.exit(0);
+        // a run that lost submissions or events is not a result
+        System.exit(errors.get() == 0 && latencies.size() == pacedContracts.size() * 2L ? 0 : 1);
     }
 
     /** Closed loop: each client submits, waits for the answer, submits again. Returns the submissions answered 201. */
@@ -238,6 +246,65 @@ public final class SubmissionLoad {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * CPU time (ms) used so far by the service process, by every PostgreSQL process, and by the
+     * whole machine (busy time of all cores), read from /proc.
+     */
+    private record CpuShares(double service, double postgres, double total) {
+
+        private static final double MS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
+
+        static CpuShares read(long servicePid) {
+            double service = servicePid > 0 ? ticks(Path.of("/proc/" + servicePid + "/stat")) : 0;
+            double postgres = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            postgres += ticks(stat);
+                        }
+                    } catch (Exception gone) {
+                        // a backend that ended meanwhile
+                    }
+                }
+            } catch (Exception e) {
+                postgres = 0;
+            }
+            double total = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+                for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                    if (i != 4 && i != 5) {
+                        total += Long.parseLong(cpu[i]);
+                    }
+                }
+            } catch (Exception e) {
+                total = 0;
+            }
+            return new CpuShares(service * MS_PER_TICK, postgres * MS_PER_TICK, total * MS_PER_TICK);
+        }
+
+        private static double ticks(Path stat) {
+            try {
+                return ticks(Files.readString(stat));
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** utime + stime of one /proc/PID/stat line (fields 14 and 15; the name in parentheses may hold spaces). */
+        private static double ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        CpuShares minus(CpuShares before) {
+            return new CpuShares(service - before.service, postgres - before.postgres, total - before.total);
+        }
     }
 
     /** The seeded quotes, handed out once each, and the outbox backlog. */

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param relayEnabled       run the relay in this instance (several instances may; they share work
  *                           safely); false for API-only instances, whose rows another instance publishes
  * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
- * @param batchSize          rows published per bucket per transaction
+ * @param batchSize          healthy rows a pass (one transaction) reads, plus as many due retries
  * @param senders            chains dispatched in parallel (a pipelined Kafka send returns at once; a
  *                           synchronous binder's sends overlap across this many chains)
  * @param backoffInitial     first pause of an aggregate's chain after the broker refused its event;

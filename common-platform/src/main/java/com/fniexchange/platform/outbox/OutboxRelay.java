@@ -284,6 +284,7 @@ public class OutboxRelay implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return failed(sent, row, e);
                 } catch (ExecutionException e) {
+                    warnIfOvertaken(i);
                     return failed(sent, row, e.getCause() == null ? e : e.getCause());
                 } catch (TimeoutException e) {
                     return failed(sent, row, e);
@@ -293,6 +294,16 @@ public class OutboxRelay implements SmartLifecycle {
                 metrics.published(row);
             }
             return new Chain(sent, null, null, false);
+        }
+
+        /** A later event of the chain already acknowledged: consumers get it before the failed one (and again after). */
+        private void warnIfOvertaken(int failedIndex) {
+            for (int j = failedIndex + 1; j < acks.size(); j++) {
+                if (acks.get(j).isDone() && !acks.get(j).isCompletedExceptionally()) {
+                    log.warn("outbox event {} of {} acknowledged after an earlier event of its chain failed: consumers see it "
+                            + "out of order and again after the retry", chain.get(j).eventId(), chain.get(j).aggregateId());
+                }
+            }
         }
 
         private Chain failed(List<Long> sent, OutboxRow row, Throwable e) {

@@ -25,18 +25,20 @@ class OutboxRepository {
 
     /**
      * Takes every bucket that has unpublished rows and that no other relay instance holds: each
-     * bucket's advisory lock, for the rest of the transaction. With nothing pending it takes
-     * nothing and reads only the (empty) partial index. Key: (hash of the schema-qualified
-     * table, bucket), so services sharing a database never contend.
+     * bucket's advisory lock, for the rest of the transaction. Sixteen index probes whatever the
+     * backlog; with nothing pending it takes nothing. Key: (hash of the schema-qualified table,
+     * bucket), so services sharing a database never contend.
      *
      * @return the buckets taken
      */
     List<Integer> takePendingBuckets() {
+        // MATERIALIZED: the probes run before any lock is tried, so an empty bucket is never locked
         return jdbc.sql("""
                 WITH pending AS MATERIALIZED (
-                    SELECT DISTINCT bucket FROM outbox_event WHERE published_at IS NULL)
-                SELECT bucket FROM pending
-                WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), bucket)
+                    SELECT b FROM generate_series(0, 15) AS b
+                    WHERE EXISTS (SELECT 1 FROM outbox_event WHERE bucket = b AND published_at IS NULL))
+                SELECT b FROM pending
+                WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), b)
                 """)
                 .query(Integer.class)
                 .list();
@@ -47,24 +49,30 @@ class OutboxRepository {
      * that is not held (no row parked or ever failed), and, apart, the head of each chain whose
      * back-off is over (handed to the retry path). The two parts have a limit each, so chains that
      * failed, however many, never crowd healthy rows out of a pass. Order within an aggregate is
-     * kept because a held chain's later rows are left out with its head.
+     * kept because a held chain's later rows are left out with its head. Each bucket is read in
+     * its index order and stops at the limit, so a pass costs the same with a backlog of millions.
      *
      * <p>A statement of its own, after {@link #takePendingBuckets()}: its snapshot is taken once
      * the buckets are held, so it sees every row another instance marked before letting go.
      */
     List<OutboxRow> unpublished(List<Integer> buckets, int limit) {
-        return jdbc.sql("(SELECT " + ROW_COLUMNS + """
-                 FROM outbox_event e
-                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM outbox_event h
-                                   WHERE h.bucket = e.bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
-                                     AND (h.parked_at IS NOT NULL OR h.retry_at IS NOT NULL))
-                 ORDER BY e.id
+        return jdbc.sql("""
+                (SELECT r.* FROM unnest(CAST(:buckets AS smallint[])) AS b(bucket)
+                 CROSS JOIN LATERAL (
+                     SELECT\s""" + ROW_COLUMNS + """
+                     FROM outbox_event e
+                     WHERE e.bucket = b.bucket AND e.published_at IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM outbox_event h
+                                       WHERE h.bucket = e.bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
+                                         AND (h.parked_at IS NOT NULL OR h.retry_at IS NOT NULL))
+                     ORDER BY e.id
+                     LIMIT :limit) r
+                 ORDER BY r.id
                  LIMIT :limit)
                 UNION ALL
                 (SELECT\s""" + ROW_COLUMNS + """
                  FROM outbox_event e
-                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL AND e.parked_at IS NULL
+                 WHERE e.bucket = ANY (CAST(:buckets AS smallint[])) AND e.published_at IS NULL AND e.parked_at IS NULL
                    AND e.retry_at <= clock_timestamp()
                  ORDER BY e.retry_at
                  LIMIT :limit)

@@ -15,7 +15,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     /** The caller of the current request. */
     public static Caller current() {
         Object authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication known) {
+        if (authentication instanceof CallerAuthentication known && known.caller() != null) {
             return known.caller();
         }
         if (authentication instanceof JwtAuthenticationToken token) {

@@ -55,7 +55,11 @@ public class PlanCatalog {
 
     /** The plan's catalog terms with the prices a quote offered for it. */
     public QuoteRepository.QuotedPlan quoted(String planCode, QuoteRepository.QuotedPrice price) {
-        Plan plan = plan(planCode).orElseThrow(() -> new IllegalStateException("plan " + planCode + " is not in the catalog"));
+        Plan plan = plan(planCode).or(() -> {
+            // quoted by an instance that migrated a newer catalog: read it now rather than wait
+            snapshot = read();
+            return plan(planCode);
+        }).orElseThrow(() -> new IllegalStateException("plan " + planCode + " is not in the catalog"));
         return new QuoteRepository.QuotedPlan(plan.planCode(), plan.productCode(), plan.termMonths(), plan.termMiles(),
                 plan.deductible(), price.dealerCost(), price.suggestedRetail(), plan.limitOfLiability());
     }

@@ -30,10 +30,14 @@ class ContractNumbersTest {
     }
 
     Api.Response submit(String vin, String planCode, String price) {
+        return api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), planCode,
+                "DEAL-" + UUID.randomUUID().toString().substring(0, 8), price));
+    }
+
+    String quote(String vin) {
         Api.Response quote = api.post("/api/v1/rates", dealer, Api.rateRequest(vin, "TX"));
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
-        return api.post("/api/v1/contracts", dealer, Api.submission(quote.json().get("quoteId").asText(), planCode,
-                "DEAL-" + UUID.randomUUID().toString().substring(0, 8), price));
+        return quote.json().get("quoteId").asText();
     }
 
     @Test
@@ -47,6 +51,20 @@ class ContractNumbersTest {
         assertThat(first).startsWith("VSCZA774352");
         assertThat(second).startsWith("VSCZA774352").isNotEqualTo(first);
         assertThat(api.get("/api/v1/contracts/" + second, dealer).json().get("vin").asText()).isEqualTo("2T1BU4EE9ZA774352");
+    }
+
+    @Test
+    void aRefusedSubmissionTakesNoIssue() {
+        String vin = TestVins.next();
+        String deal = "DEAL-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response first = api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), "TW-36", deal, "499.00"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        Api.Response duplicate = api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), "TW-36", deal, "499.00"));
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
+        Api.Response second = submit(vin, "TW-36", "499.00");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        // the duplicate's rolled-back issue is given again: no gap in the numbers
+        assertThat(second.json().get("contractNumber").asText()).isEqualTo(first.json().get("contractNumber").asText() + "-02");
     }
 
     @Test

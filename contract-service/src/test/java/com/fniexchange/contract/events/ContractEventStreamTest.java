@@ -90,6 +90,7 @@ class ContractEventStreamTest {
             assertThat(header(event, "ce_correlationid")).isNotBlank();
             assertThat(header(event, "content-type")).isEqualTo("application/json");
             assertThat(event.headers().lastHeader("spring_json_header_types")).as("no framework headers leak to partners").isNull();
+            assertThat(event.headers().lastHeader("kafka_futureToken")).as("the relay's acknowledgement token stays inside").isNull();
             JsonNode body = JSON.readTree(event.value());
             assertThat(EventSchemas.violations(EventType.parse(header(event, "ce_type")), body)).isEmpty();
         }
