@@ -71,6 +71,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                     "spring.cloud.stream.bindings." + bindingName(destination) + ".producer.use-native-encoding", "true"));
         }
         defaults.put("spring.cloud.stream.binding-retry-interval", "5");
+        // a request needs a database connection (pool of 10 to 20): more request threads than that
+        // only wait for one, each with its stack and buffers; overload queues in the accept backlog
+        defaults.put("server.tomcat.threads.max", "48");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         // strict numbers: 72.9 is not a whole number (it would be cut to 72) and "24500" is not a number
         defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");

@@ -339,6 +339,8 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 wakeRequested = false;
+                // listen before reading: a commit the pass below does not see then still ends the wait after it
+                notifications.ensureListening();
                 Pass pass = drainOnce();
                 pause = properties.backoffInitial();
                 if (!pass.more()) {
