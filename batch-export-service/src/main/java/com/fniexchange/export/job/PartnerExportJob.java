@@ -237,6 +237,12 @@ public class PartnerExportJob {
                 if (mismatch) {
                     job.setStatus(BatchStatus.FAILED);
                     job.setExitStatus(new ExitStatus(RECONCILIATION_MISMATCH, "reconciliation did not match; see the report"));
+                } else if (job.getStatus() == BatchStatus.FAILED && !job.getAllFailureExceptions().isEmpty()) {
+                    // the job's own exit message says why in one line; the stack trace stays on the step
+                    Throwable cause = job.getAllFailureExceptions().get(0);
+                    String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                    job.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), why.lines().findFirst().orElse("")));
+                    log.error("export {} {} {} failed: {}", key.register(), key.partnerId(), key.businessDate(), why);
                 } else if (job.getStatus() == BatchStatus.COMPLETED) {
                     metrics.succeeded(key.register(), key.partnerId(), Clock.systemUTC().instant());
                 }
