@@ -44,6 +44,7 @@ public final class ContractRows {
      * the relay leaves them (published). Returns its number.
      */
     public static String issue(String dealer, String make, Instant issuedAt, String price, String cost, boolean published) {
+        make = make.toUpperCase(java.util.Locale.ROOT); // as contract-service stores it
         String vin = TestVins.next();
         String number = "VSC" + vin.substring(9) + "-T" + SEQUENCE.incrementAndGet();
         UUID quote = UUID.randomUUID();
