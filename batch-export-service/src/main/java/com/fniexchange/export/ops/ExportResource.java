@@ -88,7 +88,8 @@ class ExportResource {
 
     @GetMapping("/executions")
     @PreAuthorize("hasRole('OPS')")
-    @Operation(operationId = "listExecutions", summary = "Executions, newest first, with status, counts and reconciliation")
+    @Operation(operationId = "listExecutions", summary = "Executions, newest first, with status, counts and reconciliation",
+            description = "Filters combine; each execution carries its steps' counts and its latest reconciliation status.")
     @ApiResponse(responseCode = "200", description = "The executions")
     @ApiResponse(responseCode = "400", description = "A filter is invalid (type `validation`)")
     List<ExecutionSummary> list(@RequestParam(required = false) com.fniexchange.export.register.Register register,
@@ -103,7 +104,8 @@ class ExportResource {
 
     @GetMapping("/executions/{executionId}")
     @PreAuthorize("hasRole('OPS')")
-    @Operation(operationId = "getExecution", summary = "One execution with its steps")
+    @Operation(operationId = "getExecution", summary = "One execution with its steps",
+            description = "Status, exit code and message (first line only), record count and reconciliation status, and every step's counts.")
     @ApiResponse(responseCode = "200", description = "The execution")
     @ApiResponse(responseCode = "404", description = "No such execution (type `not-found`)")
     ExecutionSummary get(@PathVariable long executionId) {

@@ -32,7 +32,8 @@ class PartnerResource {
 
     @GetMapping
     @PreAuthorize("hasRole('OPS')")
-    @Operation(operationId = "listPartners", summary = "Every partner, active or not")
+    @Operation(operationId = "listPartners", summary = "Every partner, active or not",
+            description = "The partner registry by partner id: entitlement, registers, layout, channels and schedule.")
     @ApiResponse(responseCode = "200", description = "The partners, by id")
     List<Partner> list() {
         return partners.all();
@@ -40,7 +41,8 @@ class PartnerResource {
 
     @GetMapping("/{partnerId}")
     @PreAuthorize("hasRole('OPS')")
-    @Operation(operationId = "getPartner", summary = "One partner's settings")
+    @Operation(operationId = "getPartner", summary = "One partner's settings",
+            description = "Private keys and account credentials are never part of a partner: only their configured names.")
     @ApiResponse(responseCode = "200", description = "The partner")
     @ApiResponse(responseCode = "404", description = "No such partner (type `not-found`)")
     Partner get(@PathVariable String partnerId) {
