@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record ExportProperties(
         @NotNull Path workDir,
         @DefaultValue("1000") @Min(1) int fetchSize,
-        @DefaultValue("1000") @Min(1) int chunkSize,
+        @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("6") @Min(1) int gzipLevel,
         @DefaultValue("1000") @Min(1) int reportKeys,
         @DefaultValue Sftp sftp,

@@ -49,16 +49,18 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = 1_000_000;
         int level = 1;
+        int chunk = 5000;
         for (String arg : args) {
             String[] kv = arg.split("=");
             switch (kv[0]) {
                 case "rows" -> rows = Integer.parseInt(kv[1]);
                 case "level" -> level = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("unknown argument " + arg + " (rows=N level=1..9)");
+                case "chunk" -> chunk = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + arg + " (rows=N level=1..9 chunk=N)");
             }
         }
         try {
-            run(rows, level);
+            run(rows, level, chunk);
             System.exit(0);
         } catch (Throwable e) {
             e.printStackTrace();
@@ -66,7 +68,7 @@ public final class ExportBenchmark {
         }
     }
 
-    private static void run(int rows, int level) throws Exception {
+    private static void run(int rows, int level, int chunk) throws Exception {
         TestDatabase db = TestDatabase.get();
         Flyway contract = Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("contract")
                 .defaultSchema("contract").locations("classpath:db/migration").load();
@@ -76,6 +78,8 @@ public final class ExportBenchmark {
         System.out.printf("%ngenerated %,d contracts (+ 2 published events each) in %.1f s%n", rows, seconds(t0));
 
         Path work = Files.createTempDirectory("fni-export-bench-");
+        // a container per run: files once delivered are never overwritten, and each run is a fresh database
+        String container = "bench-" + System.currentTimeMillis();
         ConfigurableApplicationContext context = new SpringApplication(BatchExportApplication.class).run(
                 // no application.yml from the classpath (contract-service's would be found first): all settings here
                 "--spring.config.name=batch-export-benchmark", "--spring.main.web-application-type=none",
@@ -87,15 +91,15 @@ public final class ExportBenchmark {
                 "--spring.flyway.locations=classpath:db/batch-export", "--spring.batch.job.enabled=false",
                 "--spring.batch.jdbc.initialize-schema=never", "--spring.batch.jdbc.isolation-level-for-create=read_committed",
                 "--fni.business-zone=America/New_York", "--fni.export.work-dir=" + work,
-                "--fni.export.gzip-level=" + level, "--fni.export.schedule.enabled=false",
+                "--fni.export.gzip-level=" + level, "--fni.export.chunk-size=" + chunk, "--fni.export.fetch-size=" + Math.min(chunk, 5000), "--fni.export.schedule.enabled=false",
                 "--fni.export.blob.accounts.devstoreaccount1.connection-string=" + AZURITE,
                 "--logging.level.root=WARN", "--logging.structured.format.console=");
         context.getBean(PartnerRegistry.class).save("BENCH", new PartnerSettings("Benchmark OEM", PartnerKind.OEM,
                 new PartnerSettings.EntitlementSettings(List.of(), List.of("HONDA")), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, Compression.GZIP, null, null, new PartnerSettings.BlobSettings("devstoreaccount1", "bench", ""),
+                FileLayout.CSV, Compression.GZIP, null, null, new PartnerSettings.BlobSettings("devstoreaccount1", container, ""),
                 "0 0 3 * * *", "America/New_York", true), "benchmark");
         new com.azure.storage.blob.BlobServiceClientBuilder().connectionString(AZURITE).buildClient()
-                .getBlobContainerClient("bench").createIfNotExists();
+                .getBlobContainerClient(container).createIfNotExists();
 
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -122,10 +126,11 @@ public final class ExportBenchmark {
         Path file = work.resolve("BENCH/CONTRACT_REGISTER/" + DATE + "/BENCH_contracts_20260115.csv.gz");
 
         double copy = copyToGzip(db, level);
+        double plain = plainJdbcToGzip(db, level);
         double toGzip = seconds(step(job, "extract")) + seconds(step(job, "package"));
         System.out.printf("""
 
-                contract register, %,d rows, gzip level %d, %d cores, max heap %d MB
+                contract register, %,d rows, gzip level %d, chunk %d, %d cores, max heap %d MB
                 | measure | value |
                 |---|---|
                 | job status | %s |
@@ -138,11 +143,12 @@ public final class ExportBenchmark {
                 | gzip file | %,d bytes |
                 | peak heap (pools' peak / sampled every 20 ms) | %d MB / %d MB |
                 | PostgreSQL COPY (same SELECT) TO STDOUT, CSV, gzip -%d | %.1f s = %,.0f records/s |
+                | plain JDBC cursor, same query and line format, to gzip (no Spring Batch) | %.1f s = %,.0f records/s |
                 | service / COPY speed | %.2f |
-                """, rows, level, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                """, rows, level, chunk, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 job.getExitStatus().getExitCode(), seconds(step(job, "extract")), seconds(step(job, "package")), rows / toGzip,
                 seconds(step(job, "deliver")), seconds(step(job, "reconcile")), total, Files.size(file), poolPeak >> 20,
-                sampledPeak.get() >> 20, level, copy, rows / copy, copy / toGzip);
+                sampledPeak.get() >> 20, level, copy, rows / copy, plain, rows / plain, copy / toGzip);
         context.close();
     }
 
@@ -172,6 +178,40 @@ public final class ExportBenchmark {
                 + " -c '" + sql.replace("'", "'\\''") + "' | gzip -" + level + " > " + out).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql COPY | gzip failed");
+        }
+        double s = seconds(start);
+        Files.delete(out);
+        return s;
+    }
+
+    /** The extract's query and line format with a bare JDBC cursor: what Spring Batch's machinery costs on top. */
+    private static double plainJdbcToGzip(TestDatabase db, int level) throws Exception {
+        var register = com.fniexchange.export.register.RegisterCatalog.CONTRACT_REGISTER;
+        var window = com.fniexchange.export.register.ExportWindow.of(DATE, java.time.ZoneId.of("America/New_York"), java.time.Instant.now());
+        var query = com.fniexchange.export.register.RegisterQuery.details(register,
+                new com.fniexchange.export.partner.Entitlement(List.of(), List.of("HONDA")), window);
+        var format = new com.fniexchange.export.job.RegisterFileFormat(register, FileLayout.CSV);
+        var types = register.columns().stream().map(com.fniexchange.export.register.RegisterColumn::type).toList();
+        Path out = Files.createTempFile("plain-", ".csv.gz");
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(out), 1 << 16) {{ def.setLevel(level); }}, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement(query.sql())) {
+                ps.setFetchSize(1000);
+                query.bind(ps);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> values = new java.util.ArrayList<>(types.size());
+                        for (int i = 0; i < types.size(); i++) {
+                            values.add(com.fniexchange.export.register.ColumnType.read(rs, i + 1));
+                        }
+                        writer.write(format.detail(new com.fniexchange.export.register.RegisterRecord(values.get(0), values)));
+                        writer.write('\n');
+                    }
+                }
+            }
         }
         double s = seconds(start);
         Files.delete(out);

@@ -18,7 +18,7 @@ import java.util.List;
  * </pre>
  * each line in the partner's layout (CSV, pipe or fixed width), UTF-8, LF line ends.
  */
-public record RegisterFileFormat(RegisterDefinition register, FileLayout layout) {
+public final class RegisterFileFormat {
 
     public static final String LAYOUT_VERSION = "1";
     static final int PARTNER_WIDTH = 40;
@@ -26,6 +26,30 @@ public record RegisterFileFormat(RegisterDefinition register, FileLayout layout)
     static final int FILE_ID_WIDTH = 80;
     static final int COUNT_WIDTH = 12;
     static final int TOTAL_WIDTH = 16;
+
+    private final RegisterDefinition register;
+    private final FileLayout layout;
+    private final List<Integer> detailWidths;
+    private final List<Boolean> detailNumeric;
+    private final List<Integer> trailerWidths;
+    private final List<Boolean> trailerNumeric;
+
+    public RegisterFileFormat(RegisterDefinition register, FileLayout layout) {
+        this.register = register;
+        this.layout = layout;
+        this.detailWidths = List.copyOf(detailWidths());
+        this.detailNumeric = List.copyOf(detailNumeric());
+        this.trailerWidths = List.copyOf(trailerWidths());
+        this.trailerNumeric = List.copyOf(trailerNumeric());
+    }
+
+    public RegisterDefinition register() {
+        return register;
+    }
+
+    public FileLayout layout() {
+        return layout;
+    }
 
     public String header(String partnerId, LocalDate businessDate, String fileId) {
         return layout.format(List.of("H", partnerId, register.register().name(), businessDate.toString(), fileId, LAYOUT_VERSION),
@@ -38,7 +62,7 @@ public record RegisterFileFormat(RegisterDefinition register, FileLayout layout)
         fields.add("D");
         fields.addAll(record.values());
         try {
-            return layout.format(fields, detailWidths(), detailNumeric());
+            return layout.format(fields, detailWidths, detailNumeric);
         } catch (FileLayout.UnwritableValue e) {
             throw new FileLayout.UnwritableValue("record " + record.key() + ": " + e.getMessage());
         }
@@ -49,18 +73,18 @@ public record RegisterFileFormat(RegisterDefinition register, FileLayout layout)
         fields.add("T");
         fields.add(Long.toString(count));
         totals.forEach(t -> fields.add(t.toPlainString()));
-        return layout.format(fields, trailerWidths(), trailerNumeric());
+        return layout.format(fields, trailerWidths, trailerNumeric);
     }
 
     /** The detail values of a D line (without the record type). */
     public List<String> parseDetail(String line) {
-        List<String> fields = layout.parse(line, detailWidths());
+        List<String> fields = layout.parse(line, detailWidths);
         return fields.subList(1, fields.size());
     }
 
     /** Count and totals of a T line. */
     public Trailer parseTrailer(String line) {
-        List<String> fields = layout.parse(line, trailerWidths());
+        List<String> fields = layout.parse(line, trailerWidths);
         if (!"T".equals(fields.get(0)) || fields.size() != 2 + register.amountColumns().size()) {
             throw new IllegalArgumentException("not a trailer: " + line);
         }

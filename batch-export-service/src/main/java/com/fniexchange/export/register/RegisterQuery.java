@@ -25,9 +25,10 @@ public final class RegisterQuery {
         this.params = params;
     }
 
-    /** Every detail column, in file order. */
+    /** Every detail column, in file order, as the file's text. */
     public static RegisterQuery details(RegisterDefinition register, Entitlement entitlement, ExportWindow window) {
-        String columns = register.columns().stream().map(RegisterColumn::column).collect(Collectors.joining(", "));
+        String columns = register.columns().stream().map(c -> c.type().asText("v." + c.column()))
+                .collect(Collectors.joining(", "));
         return select(register, columns, entitlement, window);
     }
 
@@ -49,21 +50,24 @@ public final class RegisterQuery {
     public static RegisterQuery publishedEvents(RegisterDefinition r, Entitlement entitlement, ExportWindow window) {
         EventMatch e = r.events();
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT k.aggregate_id");
-        for (String amount : r.amountColumns()) {
-            sql.append(", (a.payload->>'").append(e.amountFields().get(amount)).append("')::numeric(12,2)");
-        }
-        sql.append(" FROM (SELECT DISTINCT e.aggregate_id FROM ").append(e.view()).append(" e")
-                .append(" WHERE e.event_type = ANY(?) AND e.occurred_at >= ? AND e.occurred_at < ?")
-                .append(" AND EXISTS (SELECT 1 FROM ").append(r.view()).append(" v WHERE v.").append(r.keyColumn())
-                .append(" = e.aggregate_id");
+        // set-based (hash joins), not a lookup per key: the outbox has no index on aggregate_id
+        StringBuilder sql = new StringBuilder("WITH k AS (SELECT DISTINCT e.aggregate_id FROM ").append(e.view()).append(" e")
+                .append(" WHERE e.event_type = ANY(?) AND e.occurred_at >= ? AND e.occurred_at < ?),")
+                .append(" a AS (SELECT DISTINCT ON (p.aggregate_id) p.aggregate_id, p.payload FROM ").append(e.view()).append(" p")
+                .append(" WHERE p.event_type = ? AND p.aggregate_id IN (SELECT aggregate_id FROM k)")
+                .append(" ORDER BY p.aggregate_id, p.occurred_at DESC, p.published_at DESC)")
+                .append(" SELECT k.aggregate_id");
         params.add(e.keyTypes().toArray(String[]::new));
         params.add(Timestamp.from(window.start()));
         params.add(Timestamp.from(window.cutoff()));
-        sql.append(entitled(r, "v", entitlement, params)).append(")) k");
-        sql.append(" LEFT JOIN LATERAL (SELECT p.payload FROM ").append(e.view()).append(" p WHERE p.aggregate_id = k.aggregate_id")
-                .append(" AND p.event_type = ? ORDER BY p.occurred_at DESC, p.published_at DESC LIMIT 1) a ON true");
         params.add(e.amountType());
+        for (String amount : r.amountColumns()) {
+            sql.append(", (a.payload->>'").append(e.amountFields().get(amount)).append("')::numeric(12,2)");
+        }
+        sql.append(" FROM k LEFT JOIN a ON a.aggregate_id = k.aggregate_id")
+                .append(" WHERE k.aggregate_id IN (SELECT v.").append(r.keyColumn()).append(" FROM ").append(r.view())
+                .append(" v WHERE true");
+        sql.append(entitled(r, "v", entitlement, params)).append(")");
         sql.append(" ORDER BY k.aggregate_id COLLATE \"C\"");
         return new RegisterQuery(sql.toString(), params);
     }
