@@ -232,11 +232,11 @@ public final class ExportBenchmark {
                     INSERT INTO contract.contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin,
                         make, model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible,
                         dealer_cost, suggested_retail, customer_price, financed, lienholder, customer_first_name,
-                        customer_last_name, customer_state, status, submitted_by, submitted_at, updated_at)
+                        customer_last_name, customer_state, status, submitted_by, submitted_at, updated_at, limit_of_liability)
                     SELECT 'VSC' || lpad(i::text, 8, '0'), 'D' || (1000 + i %% 50), 'DEAL-' || i, 'VSC', 'VSC-36-36-100',
                         md5(i::text)::uuid, '1HGCM8' || lpad(i::text, 11, '0'), 'HONDA', 2024, 12000, date '2025-01-01',
                         date '%s', 36, 36000, 100.00, 850.00, 1695.00, 1600.00 + (i %% 400), false, NULL, 'Jane', 'Doe', 'TX',
-                        'ACTIVE', 'bench', %s, %s
+                        'ACTIVE', 'bench', %s, %s, 10000.00
                     FROM generate_series(1, %d) i""".formatted(DATE, at, at, rows));
             st.execute("""
                     INSERT INTO contract.contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)

@@ -34,7 +34,9 @@ import org.springframework.core.env.Profiles;
  * <p>{@code fni.outbox.destinations} (a YAML list or comma-separated topics / event hubs) declares one output
  * binding per destination, named {@code <destination>-out-0}.
  *
- * <p>Kafka (default): sync producer, idempotent, acks=all, String keys, and bounded timeouts so
+ * <p>Kafka (default): sync producer (the outbox's own bindings are pipelined instead, and wait
+ * for acknowledgements once per chain), idempotent, acks=all, String keys, batching with a 5 ms
+ * linger and lz4 compression, and bounded timeouts so
  * a broker outage fails a send within seconds (the relay then backs off) instead of blocking.
  * The delivery timeout stays below the binder's sync send timeout, so a send that timed out is
  * never completed later behind the relay's back. Profile {@code eventhubs}: the Event Hubs
@@ -73,6 +75,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("springdoc.api-docs.version", "openapi_3_0");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,outbox");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // an observation around every security filter cost a tenth of a request's CPU and told ops
+        // nothing http.server.requests does not (refusals are counted there by status)
+        defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("logging.structured.format.console", "${FNI_LOG_FORMAT:ecs}");
         defaults.put("spring.cloud.stream.kafka.binder.header-mapper-bean-name", StreamAutoConfiguration.KAFKA_HEADER_MAPPER);
@@ -86,7 +91,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", "3000");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms", "4000");
         defaults.put("spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms", "8000");
-        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.linger.ms", "0");
+        // the relay sends a pass's chains back to back: 5 ms lets them share produce requests (one
+        // request per partition per pass instead of one per event) for at most 5 ms of latency
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.linger.ms", "5");
+        // 64 KiB per partition batch: a pass of a few hundred ~1 KiB events fills none of them
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.batch.size", "65536");
+        // JSON events compress ~3-5x; lz4 costs the least CPU of the codecs for that, on both sides
+        defaults.put("spring.cloud.stream.kafka.binder.producer-properties.compression.type", "lz4");
         defaults.put("spring.cloud.stream.kafka.default.producer.sync", "true");
         defaults.put("spring.cloud.stream.kafka.default.producer.send-timeout-expression", "15000");
         if (environment.acceptsProfiles(Profiles.of("eventhubs"))) {

@@ -59,9 +59,9 @@ public final class ContractRows {
                 INSERT INTO contract.contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin,
                     make, model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible,
                     dealer_cost, suggested_retail, customer_price, financed, lienholder, customer_first_name,
-                    customer_last_name, customer_state, status, submitted_by, submitted_at, updated_at)
+                    customer_last_name, customer_state, status, submitted_by, submitted_at, updated_at, limit_of_liability)
                 VALUES (:n, :dealer, :deal, 'VSC', 'VSC-36-36-100', :q, :vin, :make, 2023, 12000, :inService, :sale, 36, 36000,
-                    100.00, :cost, 1695.00, :price, false, NULL, 'Jane', 'Doe', 'TX', 'ACTIVE', 'test', :at, :at)""")
+                    100.00, :cost, 1695.00, :price, false, NULL, 'Jane', 'Doe', 'TX', 'ACTIVE', 'test', :at, :at, 10000.00)""")
                 .param("n", number).param("dealer", dealer).param("deal", "DEAL-" + number).param("q", quote)
                 .param("vin", vin).param("make", make).param("inService", sale.minusYears(1)).param("sale", sale)
                 .param("cost", new BigDecimal(cost)).param("price", new BigDecimal(price)).param("at", Timestamp.from(issuedAt))

@@ -2,7 +2,15 @@ package com.fniexchange.export.support;
 
 import com.fniexchange.contract.ContractServiceApplication;
 import com.fniexchange.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.UrlResource;
+import org.springframework.web.context.support.StandardServletEnvironment;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -10,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * contract-service itself (its plain jar), running in the test JVM on a random port against the
  * JVM's test database and embedded broker: it owns the contract schema and its reporting views,
  * takes contracts through its real API and publishes their events through its relay.
- * Its own application.yml is shadowed on this classpath by this module's, so its settings are given here.
+ * Its own application.yml is shadowed on this classpath by this module's: it is read from
+ * contract-service's jar explicitly, below the test's settings given here.
  */
 public final class ContractServiceInProcess {
 
@@ -21,19 +30,17 @@ public final class ContractServiceInProcess {
 
     public static synchronized int port() {
         if (context == null) {
+            // in the environment from the start: environment post-processors (consumer bindings) read it
+            StandardServletEnvironment environment = new StandardServletEnvironment();
+            ownApplicationYml().forEach(source -> environment.getPropertySources().addLast(source));
             context = new SpringApplicationBuilder(ContractServiceApplication.class)
+                    .environment(environment)
                     .profiles("test")
                     .initializers(new TestInfrastructure())
                     .properties(
-                            // no application.yml of this module: contract-service's own settings follow
+                            // not this module's application.yml (contract-service's own is added above)
                             "spring.config.name=contract-service-in-batch-tests",
-                            "spring.application.name=contract-service",
-                            "spring.datasource.hikari.schema=contract",
-                            "spring.flyway.schemas=contract",
-                            "spring.flyway.default-schema=contract",
                             "server.port=0",
-                            "fni.business-zone=America/New_York",
-                            "fni.outbox.destinations=contract-events",
                             "fni.outbox.poll-interval=200ms",
                             "fni.outbox.backoff-initial=100ms",
                             "fni.outbox.backoff-max=1s",
@@ -46,5 +53,18 @@ public final class ContractServiceInProcess {
             Runtime.getRuntime().addShutdownHook(new Thread(context::close, "contract-service-stop"));
         }
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static List<PropertySource<?>> ownApplicationYml() {
+        try {
+            for (URL url : Collections.list(ContractServiceApplication.class.getClassLoader().getResources("application.yml"))) {
+                if (url.toString().contains("contract-service")) {
+                    return new YamlPropertySourceLoader().load("contract-service application.yml", new UrlResource(url));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read contract-service's application.yml", e);
+        }
+        throw new IllegalStateException("contract-service's application.yml is not on the classpath");
     }
 }

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
 /** Partners pointing at the test SFTP server and Azurite, and reading what they received. */
 public final class Fixtures {
 
-    public static final String CONTAINER = "partner-files";
+    /** One container per test JVM: a long-lived Azurite keeps earlier runs' files, which are never overwritten. */
+    public static final String CONTAINER = "partner-files-" + Long.toString(System.currentTimeMillis(), 36);
     private static BlobContainerClient container;
 
     private Fixtures() {

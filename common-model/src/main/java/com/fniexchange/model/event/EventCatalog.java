@@ -1,5 +1,7 @@
 package com.fniexchange.model.event;
 
+import com.fniexchange.model.event.cancellation.CancellationEvent;
+import com.fniexchange.model.event.claim.ClaimEvent;
 import com.fniexchange.model.event.contract.ContractEvent;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public final class EventCatalog {
 
-    private static final List<Class<?>> STREAMS = List.of(ContractEvent.class);
+    private static final List<Class<?>> STREAMS = List.of(ContractEvent.class, ClaimEvent.class, CancellationEvent.class);
 
     private EventCatalog() {
     }

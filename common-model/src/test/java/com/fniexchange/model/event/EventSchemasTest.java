@@ -13,6 +13,16 @@ import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.ProductCode;
 import com.fniexchange.model.Vin;
+import com.fniexchange.model.event.cancellation.CancellationApproved;
+import com.fniexchange.model.event.cancellation.CancellationQuoted;
+import com.fniexchange.model.event.cancellation.CancellationRefundPaid;
+import com.fniexchange.model.event.cancellation.CancellationRequested;
+import com.fniexchange.model.event.claim.ClaimAuthorized;
+import com.fniexchange.model.event.claim.ClaimClosed;
+import com.fniexchange.model.event.claim.ClaimDenied;
+import com.fniexchange.model.event.claim.ClaimEstimateSubmitted;
+import com.fniexchange.model.event.claim.ClaimOpened;
+import com.fniexchange.model.event.claim.ClaimPaid;
 import com.fniexchange.model.event.contract.ContractActivated;
 import com.fniexchange.model.event.contract.ContractCancelled;
 import com.fniexchange.model.event.contract.ContractPendingReview;
@@ -37,6 +47,8 @@ class EventSchemasTest {
 
     static final ContractNumber NUMBER = ContractNumber.of("VSC3A004352");
     static final DealerCode DEALER = DealerCode.of("D1001");
+    static final DealerCode FACILITY = DealerCode.of("D2002");
+    static final UUID CLAIM = UUID.fromString("8d0f6a4e-3b2c-4f1a-9e7d-5c6b4a3f2e10");
     static final Instant AT = Instant.parse("2026-11-26T15:04:05.123Z");
 
     /** One realistic instance of every payload type. */
@@ -48,6 +60,11 @@ class EventSchemasTest {
                 new ContractSubmitted(NUMBER, DEALER, "DEAL-2", ProductCode.GAP, "GAP-72", UUID.randomUUID(),
                         Vin.of("1HGCM82633A004352"), 10, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"),
                         72, null, Money.ZERO, Money.of("300"), Money.of("795"), false, null, "CA", AT),
+                // with the optional fields added within v1
+                new ContractSubmitted(NUMBER, DEALER, "DEAL-3", ProductCode.VSC, "VSC-60-75-100", UUID.randomUUID(),
+                        Vin.of("1HGCM82633A004352"), 42_000, LocalDate.parse("2023-03-01"), LocalDate.parse("2026-11-20"),
+                        60, 75_000, Money.of("100"), Money.of("1100.00"), Money.of("2195.50"), true, "Ally Bank", "TX",
+                        "HONDA", Money.of("15000"), AT),
                 new ContractActivated(NUMBER, DEALER, true, null, AT),
                 new ContractActivated(NUMBER, DEALER, false, "admin@provider", AT),
                 new ContractPendingReview(NUMBER, DEALER, List.of("customer price below dealer cost"), AT),
@@ -56,7 +73,29 @@ class EventSchemasTest {
                 // numbers never run out: the hundredth issue on one base
                 new ContractVoided(ContractNumber.of("VSC3A004352-100"), DEALER, "deal unwound", "dealer:D1001", AT),
                 new ContractRemitted(NUMBER, DEALER, UUID.randomUUID(), Money.of("1100"), AT),
-                new ContractCancelled(NUMBER, DEALER, UUID.randomUUID(), LocalDate.parse("2026-12-01"), "EARLY_PAYOFF", AT));
+                new ContractCancelled(NUMBER, DEALER, UUID.randomUUID(), LocalDate.parse("2026-12-01"), "EARLY_PAYOFF", AT),
+                new ClaimOpened(NUMBER, CLAIM, DEALER, FACILITY, "RO-55012", LocalDate.parse("2027-01-15"), 47_310, AT),
+                new ClaimEstimateSubmitted(NUMBER, CLAIM, DEALER, FACILITY, Money.of("912.40"), Money.of("100"),
+                        Money.of("812.40"), false, AT),
+                new ClaimAuthorized(NUMBER, CLAIM, DEALER, FACILITY, "AUTH-00000042", Money.of("812.40"), true, "system", AT),
+                new ClaimDenied(NUMBER, CLAIM, DEALER, FACILITY, "wear item, not a covered component", "adjuster@provider", AT),
+                new ClaimPaid(NUMBER, CLAIM, DEALER, FACILITY, Money.of("812.40"), Money.of("1624.80"), LocalDate.parse("2027-01-20"), AT),
+                new ClaimClosed(NUMBER, CLAIM, DEALER, FACILITY, "PAID", null, AT),
+                new ClaimClosed(NUMBER, CLAIM, DEALER, FACILITY, "DENIED", "wear item, not a covered component", AT),
+                new CancellationQuoted(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"), 54_500,
+                        "TX-VSC", "LESSER_OF_TIME_OR_MILES", "MILES", Money.of("1317.00"), Money.ZERO, Money.of("50.00"),
+                        Money.of("1267.00"), Money.of("657.00"), Money.of("660.00"), "LIENHOLDER", "Ally Bank",
+                        LocalDate.parse("2027-01-15"), AT.plusSeconds(86_400), AT),
+                new CancellationQuoted(NUMBER, DEALER, UUID.randomUUID(), "EARLY_PAYOFF", LocalDate.parse("2026-12-01"), null,
+                        "DEFAULT-GAP", "RULE_OF_78S", "MONTHS", Money.of("400.00"), Money.ZERO, Money.ZERO,
+                        Money.of("400.00"), Money.of("250.00"), Money.of("150.00"), "CUSTOMER", null,
+                        LocalDate.parse("2026-12-31"), AT.plusSeconds(86_400), AT),
+                new CancellationRequested(NUMBER, DEALER, UUID.randomUUID(), UUID.randomUUID(), "CUSTOMER_REQUEST",
+                        LocalDate.parse("2026-12-01"), Money.of("1267.00"), "dealer:D1001:dealer-user@d1001", AT),
+                new CancellationApproved(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"),
+                        Money.of("1267.00"), Money.of("657.00"), "LIENHOLDER", LocalDate.parse("2027-01-15"), "admin@provider", AT),
+                new CancellationRefundPaid(NUMBER, DEALER, UUID.randomUUID(), Money.of("1267.00"), "LIENHOLDER", "ACH",
+                        "ACH-0042-7781", LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-15"), false, AT));
     }
 
     @Test

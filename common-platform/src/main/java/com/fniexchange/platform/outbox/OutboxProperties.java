@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *                           safely); false for API-only instances, whose rows another instance publishes
  * @param pollInterval       fallback poll when no NOTIFY arrives (lost connection, missed wake-up)
  * @param batchSize          rows published per bucket per transaction
- * @param publishers         buckets published in parallel by this instance (sends are synchronous)
- * @param senders            sends in flight at once across those buckets, one per aggregate at most
+ * @param senders            chains dispatched in parallel (a pipelined Kafka send returns at once; a
+ *                           synchronous binder's sends overlap across this many chains)
  * @param backoffInitial     first pause of an aggregate's chain after the broker refused its event;
  *                           doubles per failure up to {@code backoffMax}; other chains are not held
  * @param backoffMax         longest pause between two attempts of one chain
@@ -41,7 +41,6 @@ public record OutboxProperties(
         @DefaultValue("true") boolean relayEnabled,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
-        @Min(1) @Max(16) @DefaultValue("4") int publishers,
         @Min(1) @Max(256) @DefaultValue("16") int senders,
         @NotNull @DefaultValue("200ms") Duration backoffInitial,
         @NotNull @DefaultValue("30s") Duration backoffMax,

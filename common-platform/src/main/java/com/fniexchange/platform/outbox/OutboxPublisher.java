@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import com.fniexchange.platform.PlatformDefaults;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
@@ -15,8 +16,9 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Sends one outbox row through Spring Cloud Stream: the JSON body as is, the CloudEvents
- * attributes as headers (binary mode), the aggregate id as partition key. The binders are set
- * to send synchronously, so a normal return means the broker acknowledged the record.
+ * attributes as headers (binary mode), the aggregate id as partition key. Each send answers the
+ * broker's acknowledgement as a future: pending for a pipelined (Kafka) binding, already
+ * complete for a synchronous one, whose normal return is the acknowledgement.
  */
 class OutboxPublisher {
 
@@ -28,25 +30,48 @@ class OutboxPublisher {
     private final String partitionKeyHeader;
     private final Set<String> destinations;
 
-    OutboxPublisher(StreamBridge streamBridge, String partitionKeyHeader, Collection<String> destinations) {
+    private final SendAcknowledgements acknowledgements;
+
+    OutboxPublisher(StreamBridge streamBridge, String partitionKeyHeader, Collection<String> destinations,
+                    SendAcknowledgements acknowledgements) {
         this.streamBridge = streamBridge;
         this.partitionKeyHeader = partitionKeyHeader;
         this.destinations = Set.copyOf(destinations);
+        this.acknowledgements = acknowledgements;
     }
 
-    void publish(OutboxRow row) {
+    /**
+     * Sends the row.
+     *
+     * @return completes when the broker acknowledged it, exceptionally when it did not
+     * @throws RuntimeException when the send failed before it left (refused, or no broker metadata in time)
+     */
+    CompletableFuture<?> publish(OutboxRow row) {
         if (!destinations.contains(row.destination())) {
             // never let StreamBridge invent a dynamic binding: it is not retried when its first bind fails
             throw new UndeclaredDestinationException("destination '" + row.destination()
                     + "' is not declared in fni.outbox.destinations " + destinations);
         }
-        Message<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
+        boolean pipelined = acknowledgements.isPipelined(row.destination());
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
                 .copyHeaders(headers(row))
-                .setHeader(partitionKeyHeader, row.aggregateId())
-                .build();
-        if (!streamBridge.send(PlatformDefaults.bindingName(row.destination()), message)) {
+                .setHeader(partitionKeyHeader, row.aggregateId());
+        if (pipelined) {
+            message.setHeader(SendAcknowledgements.FUTURE_TOKEN, row.eventId());
+        }
+        acknowledgements.take();
+        if (!streamBridge.send(PlatformDefaults.bindingName(row.destination()), message.build())) {
             throw new IllegalStateException("binder refused event " + row.eventId() + " for " + row.destination());
         }
+        CompletableFuture<?> ack = acknowledgements.take();
+        if (ack != null) {
+            return ack;
+        }
+        if (pipelined) {
+            // an asynchronous send that reported no future could not be known acknowledged
+            throw new IllegalStateException("binder reported no acknowledgement for event " + row.eventId());
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** A row whose destination has no declared output binding: refused as such, however often it is tried. */

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes outbox rows to the broker, in id order per aggregate, at least once.
  *
- * <p>Several instances may run at once: each pass walks the 16 buckets and publishes a bucket
- * only while holding its transaction-scoped advisory lock, so one aggregate (always in one
- * bucket) has one publisher at a time and its order holds. A row is marked published in the
- * same transaction, after the synchronous send returned; a crash in between republishes it,
- * which consumers absorb through their inbox.
+ * <p>A pass is one transaction: it takes the advisory lock of every bucket that has pending rows
+ * and that no other instance holds, then reads those buckets' next rows (oldest first), sends each
+ * aggregate's chain pipelined (all its sends, then one wait for their acknowledgements), marks
+ * what the broker acknowledged as published, and commits. An idle pass is one statement, and a
+ * pass's work grows with the pending rows only (two reads, one UPDATE). One aggregate (always in one bucket) has one
+ * publisher at a time, so its order holds; a crash after a send and before the commit
+ * republishes, which consumers absorb through their inbox.
  *
  * <p>A failed send holds only its own aggregate's chain (later rows of that aggregate wait,
  * keeping order) with an exponential back-off per chain, so one event the broker refuses never
@@ -38,6 +43,12 @@ public class OutboxRelay implements SmartLifecycle {
     /** Matches the generated {@code bucket} column of {@code outbox_event}. */
     static final int BUCKETS = 16;
 
+    /**
+     * Longest wait for one chain's acknowledgements; the producer's own delivery timeout
+     * (PlatformDefaults) ends a send well before, so this only guards against a lost callback.
+     */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final OutboxRepository repository;
@@ -48,7 +59,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
 
-    private ExecutorService publishers;
     private ExecutorService senders;
     private ExecutorService retriers;
     /** Chains this instance is retrying now; their due back-off is not a reason to wake up again. */
@@ -89,31 +99,46 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over every bucket this instance can take now, {@code fni.outbox.publishers}
-     * buckets at a time: sends are synchronous, so parallel buckets are what makes throughput,
-     * while each bucket (and so each aggregate) still has one publisher.
+     * One pass: every pending bucket this instance can take now, its next rows, each chain sent
+     * pipelined on the sender pool (a synchronous binder's sends then still overlap across
+     * chains), one UPDATE for everything acknowledged.
      */
     public Pass drainOnce() {
-        List<Future<Pass>> passes = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            int b = bucket;
-            passes.add(publishers.submit(() -> drainBucket(b)));
-        }
-        int published = 0;
-        int failed = 0;
-        boolean more = false;
-        boolean retryingDue = false;
-        for (Future<Pass> future : passes) {
-            Pass pass = await(future);
-            published += pass.published();
-            failed += pass.failed();
-            more |= pass.more();
-            retryingDue |= pass.retryingDue();
-        }
-        if (retryingDue) {
+        Pass pass = transactions.execute(status -> {
+            List<Integer> buckets = repository.takePendingBuckets();
+            if (buckets.isEmpty()) {
+                return new Pass(0, 0, false);
+            }
+            List<OutboxRow> rows = repository.unpublished(buckets, properties.batchSize());
+            Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
+            rows.forEach(row -> chains.computeIfAbsent(row.aggregateId(), k -> new ArrayList<>()).add(row));
+            boolean retryingDue = false;
+            List<Future<Dispatched>> sending = new ArrayList<>(chains.size());
+            for (List<OutboxRow> chain : chains.values()) {
+                if (chain.get(0).retrying()) {
+                    retryingDue = true;
+                } else {
+                    sending.add(senders.submit(() -> dispatch(chain)));
+                }
+            }
+            List<Long> sent = new ArrayList<>(rows.size());
+            List<Chain> failedChains = new ArrayList<>();
+            for (Future<Dispatched> future : sending) {
+                Chain chain = await(future).acknowledged();
+                sent.addAll(chain.sent());
+                if (chain.failedRow() != null) {
+                    failedChains.add(chain);
+                }
+            }
+            repository.markPublished(sent);
+            failedChains.forEach(this::hold);
+            long healthy = rows.stream().filter(row -> !row.retrying()).count();
+            return new Pass(sent.size(), failedChains.size(), healthy == properties.batchSize(), retryingDue);
+        });
+        if (pass.retryingDue()) {
             retryDueChains();
         }
-        return new Pass(published, failed, more, retryingDue);
+        return pass;
     }
 
     /**
@@ -152,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (chain.isEmpty() || !chain.get(0).retrying()) {
                 return;
             }
-            Chain result = send(chain);
+            Chain result = dispatch(chain).acknowledged();
             repository.markPublished(result.sent());
             if (result.failedRow() != null) {
                 hold(result);
@@ -169,46 +194,6 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-    }
-
-    /**
-     * Publishes one bucket's next batch. Rows of one aggregate form a chain sent one after
-     * another; chains of different aggregates are sent side by side, since only each aggregate's
-     * own order matters and a synchronous send mostly waits for the broker. A failed send ends
-     * its chain and holds it (back-off, or parked); other chains go on. A chain that failed
-     * before is left to {@link #retryDueChains()}: its head's {@code tries} say so, and its
-     * later rows stay behind it because they are always read together with it (id order).
-     */
-    private Pass drainBucket(int bucket) {
-        return transactions.execute(status -> {
-            if (!repository.tryOwnBucket(bucket)) {
-                return new Pass(0, 0, false);
-            }
-            List<OutboxRow> rows = repository.unpublished(bucket, properties.batchSize());
-            Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
-            rows.forEach(row -> chains.computeIfAbsent(row.aggregateId(), k -> new ArrayList<>()).add(row));
-            boolean retryingDue = false;
-            List<Future<Chain>> sending = new ArrayList<>(chains.size());
-            for (List<OutboxRow> chain : chains.values()) {
-                if (chain.get(0).retrying()) {
-                    retryingDue = true;
-                } else {
-                    sending.add(senders.submit(() -> send(chain)));
-                }
-            }
-            List<Long> sent = new ArrayList<>(rows.size());
-            List<Chain> failedChains = new ArrayList<>();
-            for (Future<Chain> future : sending) {
-                Chain chain = await(future);
-                sent.addAll(chain.sent());
-                if (chain.failedRow() != null) {
-                    failedChains.add(chain);
-                }
-            }
-            repository.markPublished(sent);
-            failedChains.forEach(this::hold);
-            return new Pass(sent.size(), failedChains.size(), rows.size() == properties.batchSize(), retryingDue);
-        });
     }
 
     /**
@@ -255,31 +240,70 @@ public class OutboxRelay implements SmartLifecycle {
         return false;
     }
 
-    private Chain send(List<OutboxRow> chain) {
-        List<Long> sent = new ArrayList<>(chain.size());
+    /**
+     * Sends a chain's rows one after another without waiting for the broker in between (the
+     * producer keeps their order on the partition). A send that fails before it leaves ends the
+     * chain there: its later rows are not sent, so they cannot overtake it.
+     */
+    private Dispatched dispatch(List<OutboxRow> chain) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(chain.size());
         for (OutboxRow row : chain) {
+            CompletableFuture<?> ack;
             try {
-                publisher.publish(row);
+                ack = publisher.publish(row);
             } catch (RuntimeException e) {
-                metrics.failed();
-                log.warn("outbox event {} ({}) of {} not acknowledged, its chain backs off: {}", row.eventId(), row.eventType(),
-                        row.aggregateId(), rootMessage(e));
-                return new Chain(sent, row, rootMessage(e), refusedAsSuch(e));
+                ack = CompletableFuture.failedFuture(e);
             }
-            lastAck = clock.instant();
-            sent.add(row.id());
-            metrics.published(row);
+            acks.add(ack);
+            if (ack.isCompletedExceptionally()) {
+                break;
+            }
         }
-        return new Chain(sent, null, null, false);
+        return new Dispatched(chain, acks);
+    }
+
+    /** A chain whose sends are on their way: {@code acks} holds one future per row sent, in order. */
+    private final class Dispatched {
+
+        private final List<OutboxRow> chain;
+        private final List<CompletableFuture<?>> acks;
+
+        Dispatched(List<OutboxRow> chain, List<CompletableFuture<?>> acks) {
+            this.chain = chain;
+            this.acks = acks;
+        }
+
+        /** Waits for the chain's acknowledgements: the rows acknowledged in order up to the first that was not. */
+        Chain acknowledged() {
+            List<Long> sent = new ArrayList<>(acks.size());
+            for (int i = 0; i < acks.size(); i++) {
+                OutboxRow row = chain.get(i);
+                try {
+                    acks.get(i).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return failed(sent, row, e);
+                } catch (ExecutionException e) {
+                    return failed(sent, row, e.getCause() == null ? e : e.getCause());
+                } catch (TimeoutException e) {
+                    return failed(sent, row, e);
+                }
+                lastAck = clock.instant();
+                sent.add(row.id());
+                metrics.published(row);
+            }
+            return new Chain(sent, null, null, false);
+        }
+
+        private Chain failed(List<Long> sent, OutboxRow row, Throwable e) {
+            metrics.failed();
+            log.warn("outbox event {} ({}) of {} not acknowledged, its chain backs off: {}", row.eventId(), row.eventType(),
+                    row.aggregateId(), rootMessage(e));
+            return new Chain(sent, row, rootMessage(e), refusedAsSuch(e));
+        }
     }
 
     private void startPools() {
-        AtomicInteger threads = new AtomicInteger();
-        this.publishers = Executors.newFixedThreadPool(properties.publishers(), r -> {
-            Thread t = new Thread(r, "outbox-publisher-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         AtomicInteger senderThreads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
             Thread t = new Thread(r, "outbox-sender-" + senderThreads.incrementAndGet());
@@ -355,7 +379,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (running) {
             return;
         }
-        if (publishers.isShutdown()) {
+        if (senders.isShutdown()) {
             startPools();
         }
         running = true;
@@ -378,7 +402,6 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         notifications.close();
-        publishers.shutdown();
         senders.shutdown();
         retriers.shutdown();
     }

@@ -24,33 +24,52 @@ class OutboxRepository {
     }
 
     /**
-     * Takes the bucket for the rest of the transaction, or answers false when another relay
-     * instance holds it. Key: (hash of schema-qualified table, bucket), so services sharing a
-     * database never contend.
+     * Takes every bucket that has unpublished rows and that no other relay instance holds: each
+     * bucket's advisory lock, for the rest of the transaction. With nothing pending it takes
+     * nothing and reads only the (empty) partial index. Key: (hash of the schema-qualified
+     * table, bucket), so services sharing a database never contend.
+     *
+     * @return the buckets taken
      */
-    boolean tryOwnBucket(int bucket) {
-        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), :bucket)")
-                .param("bucket", bucket)
-                .query(Boolean.class)
-                .single();
+    List<Integer> takePendingBuckets() {
+        return jdbc.sql("""
+                WITH pending AS MATERIALIZED (
+                    SELECT DISTINCT bucket FROM outbox_event WHERE published_at IS NULL)
+                SELECT bucket FROM pending
+                WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), bucket)
+                """)
+                .query(Integer.class)
+                .list();
     }
 
     /**
-     * The bucket's next unpublished rows in id order, leaving out every row of an aggregate whose
-     * chain is held: parked, or backing off after a failure. Order within an aggregate is kept
-     * because a held chain's later rows are left out with its head.
+     * What a pass sends from these buckets: the next unpublished rows in id order of every chain
+     * that is not held (no row parked or ever failed), and, apart, the head of each chain whose
+     * back-off is over (handed to the retry path). The two parts have a limit each, so chains that
+     * failed, however many, never crowd healthy rows out of a pass. Order within an aggregate is
+     * kept because a held chain's later rows are left out with its head.
+     *
+     * <p>A statement of its own, after {@link #takePendingBuckets()}: its snapshot is taken once
+     * the buckets are held, so it sees every row another instance marked before letting go.
      */
-    List<OutboxRow> unpublished(int bucket, int limit) {
-        return jdbc.sql("SELECT " + ROW_COLUMNS + """
+    List<OutboxRow> unpublished(List<Integer> buckets, int limit) {
+        return jdbc.sql("(SELECT " + ROW_COLUMNS + """
                  FROM outbox_event e
-                WHERE e.bucket = :bucket AND e.published_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM outbox_event h
-                                  WHERE h.bucket = :bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
-                                    AND (h.parked_at IS NOT NULL OR h.retry_at > clock_timestamp()))
-                ORDER BY e.id
-                LIMIT :limit
+                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM outbox_event h
+                                   WHERE h.bucket = e.bucket AND h.aggregate_id = e.aggregate_id AND h.published_at IS NULL
+                                     AND (h.parked_at IS NOT NULL OR h.retry_at IS NOT NULL))
+                 ORDER BY e.id
+                 LIMIT :limit)
+                UNION ALL
+                (SELECT\s""" + ROW_COLUMNS + """
+                 FROM outbox_event e
+                 WHERE e.bucket = ANY (:buckets) AND e.published_at IS NULL AND e.parked_at IS NULL
+                   AND e.retry_at <= clock_timestamp()
+                 ORDER BY e.retry_at
+                 LIMIT :limit)
                 """)
-                .param("bucket", bucket)
+                .param("buckets", buckets.stream().map(Integer::shortValue).toArray(Short[]::new))
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list();
@@ -60,8 +79,9 @@ class OutboxRepository {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE outbox_event SET published_at = clock_timestamp(), retry_at = NULL WHERE id IN (:ids)")
-                .param("ids", ids)
+        // one array parameter: the same prepared statement whatever the count
+        jdbc.sql("UPDATE outbox_event SET published_at = clock_timestamp(), retry_at = NULL WHERE id = ANY (:ids)")
+                .param("ids", ids.toArray(Long[]::new))
                 .update();
     }
 

@@ -14,7 +14,11 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     /** The caller of the current request. */
     public static Caller current() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+        Object authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication known) {
+            return known.caller();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
             return CallerTokenConverter.caller(token.getToken());
         }
         throw new AuthenticationCredentialsNotFoundException("no authenticated caller");

@@ -13,7 +13,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Turns a verified JWT into an authentication with {@code ROLE_*} authorities from the
@@ -31,7 +30,7 @@ class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken
         List<GrantedAuthority> authorities = caller.roles().stream()
                 .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
                 .toList();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        return new CallerAuthentication(jwt, authorities, caller);
     }
 
     static Caller caller(Jwt jwt) {

@@ -223,7 +223,10 @@ class EventConsumerTest {
         assertThat(stuckOnDeadLetter()).as("the gauge exists before anything went wrong").isZero();
         String key = "REFUSED-" + run;
         EventEnvelope unreadable = envelope(key);
-        byte[] tooLarge = ("not json " + "x".repeat(4_000)).getBytes(StandardCharsets.UTF_8);
+        // random text: producers compress (lz4), and a repeated character would shrink below the limit
+        byte[] random = new byte[3_000];
+        new java.util.Random(42).nextBytes(random);
+        byte[] tooLarge = ("not json " + java.util.Base64.getEncoder().encodeToString(random)).getBytes(StandardCharsets.UTF_8);
         String after = "AFTER-REFUSED-" + run;
         try (Admin admin = admin()) {
             limitMessageBytes(admin, DeadLetters.of(TOPIC), "1024");

@@ -56,6 +56,8 @@ class LibraryContextTest {
     @Autowired
     StreamBridge streamBridge;
     @Autowired
+    SendAcknowledgements acknowledgements;
+    @Autowired
     PlatformTransactionManager txManager;
     @Autowired
     DataSource dataSource;
@@ -115,7 +117,7 @@ class LibraryContextTest {
                 .hasMessageContaining("not declared");
         // an instance that does run the relay publishes them
         OutboxRelay relay = new OutboxRelay(repository, new OutboxPublisher(streamBridge, properties.partitionKeyHeader(),
-                properties.destinations()), metrics, tx, new OutboxNotifications(dataSource), properties, Clock.systemUTC());
+                properties.destinations(), acknowledgements), metrics, tx, new OutboxNotifications(dataSource), properties, Clock.systemUTC());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int published = 0;
         while (published < 2 && System.nanoTime() < deadline) {

@@ -70,6 +70,8 @@ class OutboxRelayTest {
     OutboxOperations operations;
     @Autowired
     OutboxEndpoint endpoint;
+    @Autowired
+    SendAcknowledgements acknowledgements;
 
     TransactionTemplate tx() {
         return new TransactionTemplate(txManager);
@@ -77,11 +79,25 @@ class OutboxRelayTest {
 
     /** A relay instance of its own, as a second (third...) service instance would run. */
     OutboxRelay anotherRelay(int batchSize) {
-        OutboxProperties small = new OutboxProperties(null, true, properties.pollInterval(), batchSize, properties.publishers(), properties.senders(),
+        OutboxProperties small = new OutboxProperties(null, true, properties.pollInterval(), batchSize, properties.senders(),
                 properties.backoffInitial(), properties.backoffMax(), properties.maxAttempts(), properties.partitionKeyHeader(),
                 properties.retention(), properties.destinations());
-        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, small.partitionKeyHeader(), small.destinations()), metrics,
+        return new OutboxRelay(repository, new OutboxPublisher(streamBridge, small.partitionKeyHeader(), small.destinations(), acknowledgements), metrics,
                 tx(), new OutboxNotifications(dataSource), small, Clock.systemUTC());
+    }
+
+    @Test
+    void theKafkaBindingOfAnOutboxDestinationSendsPipelinedAndReportsEachAcknowledgement() throws Exception {
+        assertThat(acknowledgements.isPipelined(TOPIC)).as("the Kafka producer handler was customised").isTrue();
+        String subject = "PIPE-" + UUID.randomUUID();
+        OutboxPublisher publisher = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations(),
+                acknowledgements);
+        OutboxRow row = new OutboxRow(-1, UUID.randomUUID(), TOPIC, "com.fniexchange.test.sequenced.v1", subject,
+                "{\"subject\":\"" + subject + "\"}", "{\"ce_id\":\"" + UUID.randomUUID() + "\"}", Instant.now(), 0, 0);
+        java.util.concurrent.CompletableFuture<?> ack = publisher.publish(row);
+        // the answer is the broker's acknowledgement, not a send that already waited for it
+        assertThat(ack).isNotNull();
+        assertThat(ack.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
@@ -290,15 +306,15 @@ class OutboxRelayTest {
     @Test
     void aChainThatFailsSlowlyHoldsUpNoOtherContract() throws Exception {
         String slow = "SLOW-" + UUID.randomUUID();
-        OutboxPublisher real = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations());
-        OutboxPublisher slowForOne = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations()) {
+        OutboxPublisher real = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations(), acknowledgements);
+        OutboxPublisher slowForOne = new OutboxPublisher(streamBridge, properties.partitionKeyHeader(), properties.destinations(), acknowledgements) {
             @Override
-            void publish(OutboxRow row) {
+            java.util.concurrent.CompletableFuture<?> publish(OutboxRow row) {
                 if (row.aggregateId().equals(slow)) {
                     sleepQuietly(Duration.ofSeconds(3));
                     throw new IllegalStateException("TimeoutException: Topic not present in metadata after 3000 ms");
                 }
-                real.publish(row);
+                return real.publish(row);
             }
         };
         OutboxRelay relay = new OutboxRelay(repository, slowForOne, metrics, tx(), new OutboxNotifications(dataSource), properties,

@@ -30,6 +30,8 @@ record Contract(
         @Schema(example = "60") int termMonths,
         @Schema(example = "75000", nullable = true, description = "null for products without a mileage term") Integer termMiles,
         @Schema(example = "100.00") Money deductible,
+        @Schema(example = "15000.00", description = "The most the provider pays on all claims of this contract together")
+        Money limitOfLiability,
         @Schema(example = "1100.00") Money dealerCost,
         @Schema(example = "2195.00") Money suggestedRetail,
         @Schema(example = "2195.00") Money customerPrice,

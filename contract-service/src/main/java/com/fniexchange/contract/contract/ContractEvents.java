@@ -4,6 +4,7 @@ import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.event.contract.ContractActivated;
+import com.fniexchange.model.event.contract.ContractCancelled;
 import com.fniexchange.model.event.contract.ContractEvent;
 import com.fniexchange.model.event.contract.ContractPendingReview;
 import com.fniexchange.model.event.contract.ContractRejected;
@@ -12,6 +13,8 @@ import com.fniexchange.model.event.contract.ContractSubmitted;
 import com.fniexchange.model.event.contract.ContractVoided;
 import com.fniexchange.platform.outbox.OutboxWriter;
 import java.time.Instant;
+import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,20 +31,27 @@ class ContractEvents {
         this.outbox = outbox;
     }
 
-    void submitted(Contract c) {
-        publish(new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
+    /**
+     * A contract just issued: {@code submitted}, then {@code activated} or {@code pending-review},
+     * written together.
+     */
+    void issued(Contract c) {
+        ContractEvent decision = c.status() == ContractStatus.ACTIVE
+                ? new ContractActivated(c.contractNumber(), c.dealerCode(), true, null, c.submittedAt())
+                : new ContractPendingReview(c.contractNumber(), c.dealerCode(), c.reviewReasons(), c.submittedAt());
+        outbox.appendAll(ContractEvent.DESTINATION, List.of(submitted(c), decision));
+    }
+
+    private static ContractSubmitted submitted(Contract c) {
+        return new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
                 c.quoteId(), c.vin(), c.odometer(), c.vehicleInServiceDate(), c.saleDate(), c.termMonths(), c.termMiles(),
                 c.deductible(), c.dealerCost(), c.customerPrice(), c.financed(), c.lienholder(), c.customer().state(),
-                c.submittedAt()));
+                c.make(), c.limitOfLiability(), c.submittedAt());
     }
 
     /** @param approvedBy null when approved automatically */
     void activated(Contract c, String approvedBy, Instant at) {
         publish(new ContractActivated(c.contractNumber(), c.dealerCode(), approvedBy == null, approvedBy, at));
-    }
-
-    void pendingReview(Contract c, Instant at) {
-        publish(new ContractPendingReview(c.contractNumber(), c.dealerCode(), c.reviewReasons(), at));
     }
 
     void rejected(Contract c, String reason, String rejectedBy, Instant at) {
@@ -50,6 +60,10 @@ class ContractEvents {
 
     void voided(Contract c, String reason, String voidedBy, Instant at) {
         publish(new ContractVoided(c.contractNumber(), c.dealerCode(), reason, voidedBy, at));
+    }
+
+    void cancelled(Contract c, UUID cancellationId, LocalDate cancelDate, String reason, Instant at) {
+        publish(new ContractCancelled(c.contractNumber(), c.dealerCode(), cancellationId, cancelDate, reason, at));
     }
 
     void remitted(ContractNumber number, DealerCode dealer, UUID remittanceId, Money dealerCost, Instant at) {

@@ -3,6 +3,7 @@ package com.fniexchange.contract.contract;
 import com.fniexchange.contract.ContractProperties;
 import com.fniexchange.contract.rating.PlanCatalog;
 import com.fniexchange.contract.rating.QuoteRepository;
+import com.fniexchange.contract.rating.QuoteRepository.QuoteToContract;
 import com.fniexchange.contract.rating.QuoteRepository.QuotedPlan;
 import com.fniexchange.contract.rating.QuoteRepository.StoredQuote;
 import com.fniexchange.contract.rating.RetailRule;
@@ -64,15 +65,16 @@ class ContractIntake {
         if (Boolean.TRUE.equals(submission.financed()) && (submission.lienholder() == null || submission.lienholder().isBlank())) {
             throw new ProblemException.InvalidFields(List.of(new InvalidField("lienholder", "is required when financed is true")));
         }
-        StoredQuote quote = quotes.find(submission.quoteId(), dealer)
+        QuoteToContract found = quotes.findToContract(submission.quoteId(), dealer, submission.planCode())
                 .orElseThrow(() -> new ProblemException.NotFound("quote", submission.quoteId().toString()));
+        StoredQuote quote = found.quote();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!now.isBefore(quote.expiresAt())) {
             throw new ProblemException.BusinessRuleViolation("quote-expired", "quote " + quote.quoteId() + " expired at "
                     + quote.expiresAt() + "; request a new rate and contract on the new quote",
                     Map.of("expiredAt", quote.expiresAt().toString()));
         }
-        QuotedPlan plan = quotes.quotedPlan(quote.quoteId(), submission.planCode())
+        QuotedPlan plan = found.price().map(price -> catalog.quoted(submission.planCode(), price))
                 .orElseThrow(() -> new ProblemException.BusinessRuleViolation("plan-not-quoted", "plan " + submission.planCode()
                         + " was not offered as eligible on quote " + quote.quoteId()));
         LocalDate today = calendar.today();
@@ -87,31 +89,29 @@ class ContractIntake {
 
         // numbers are counted per base, not per VIN: two VINs ending alike share a base
         String base = ContractNumber.base(catalog.formPrefix(plan.productCode()), vin);
-        contracts.lockNumberBase(base);
-        ContractNumber number = ContractNumber.issue(base, contracts.lastIssue(base) + 1);
+        ContractNumber number = ContractNumber.issue(base, contracts.takeNextIssue(base));
         List<String> reasons = autoApproval.reviewReasons(price, plan.dealerCost(), plan.suggestedRetail(), quote.saleDate(), today);
         ContractStatus status = reasons.isEmpty() ? ContractStatus.ACTIVE : ContractStatus.PENDING_REVIEW;
-        Contract contract = new Contract(number, status, reasons, dealer, submission.dealNumber(), product,
+        // the answer is built from what is written, not read back: same values, two round trips fewer
+        List<Contract.StatusChange> history = List.of(
+                new Contract.StatusChange(null, ContractStatus.SUBMITTED, null, caller.actor(), now),
+                new Contract.StatusChange(ContractStatus.SUBMITTED, status,
+                        reasons.isEmpty() ? "auto-approved" : String.join("; ", reasons), "system", now));
+        Contract contract = new Contract(number, status, List.copyOf(reasons), dealer, submission.dealNumber(), product,
                 plan.planCode(), quote.quoteId(), vin, quote.make(), quote.modelYear(), quote.odometer(),
                 quote.vehicleInServiceDate(), quote.saleDate(), plan.termMonths(), plan.termMiles(), plan.deductible(),
+                plan.limitOfLiability(),
                 plan.dealerCost(), plan.suggestedRetail(), price, submission.financed(),
                 Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,
                 new Contract.Customer(submission.customer().firstName().strip(), submission.customer().lastName().strip(),
                         quote.customerState()),
-                null, now, now, List.of());
+                null, now, now, history);
         insertOrRefuseDuplicate(contract, caller.actor());
-        contracts.recordStatusChange(number, null, ContractStatus.SUBMITTED, null, caller.actor(), now);
-        contracts.recordStatusChange(number, ContractStatus.SUBMITTED, status,
-                reasons.isEmpty() ? "auto-approved" : String.join("; ", reasons), "system", now);
-        events.submitted(contract);
-        if (status == ContractStatus.ACTIVE) {
-            events.activated(contract, null, now);
-        } else {
-            events.pendingReview(contract, now);
-        }
+        contracts.recordStatusChanges(number, history);
+        events.issued(contract);
         log.info("contract {} issued {} for dealer {} deal {} plan {}{}", number, status, dealer, submission.dealNumber(),
                 plan.planCode(), reasons.isEmpty() ? "" : " (review: " + String.join("; ", reasons) + ")");
-        return contracts.get(number);
+        return contract;
     }
 
     /**

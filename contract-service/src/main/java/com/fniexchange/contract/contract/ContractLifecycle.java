@@ -1,6 +1,7 @@
 package com.fniexchange.contract.contract;
 
 import com.fniexchange.contract.ContractProperties;
+import com.fniexchange.model.event.cancellation.CancellationApproved;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import com.fniexchange.platform.web.ProblemException;
@@ -69,13 +70,41 @@ class ContractLifecycle {
         }
         int claims = contracts.claimCount(c.contractNumber());
         if (claims > 0) {
-            throw new ProblemException.BusinessRuleViolation("contract-has-claims", "contract " + number + " has " + claims
-                    + " claim(s) and cannot be voided; cancel it instead");
+            throw new ProblemException.Conflict("contract-has-claims", "Contract has claims", "contract " + number + " has "
+                    + claims + " claim(s) and cannot be voided; cancel it instead", Map.of("claimCount", claims));
         }
         Instant now = now();
         change(c, ContractStatus.VOIDED, reason, caller, now);
         events.voided(c, reason, caller.actor(), now);
         return contracts.get(c.contractNumber());
+    }
+
+    /**
+     * Cancels an ACTIVE contract on cancellation-service's approval. Replay-safe: a contract
+     * already CANCELLED is left as it is (no second event).
+     *
+     * @throws IllegalStateException when the contract is unknown or neither ACTIVE nor CANCELLED:
+     *                               the consumer dead-letters the approval for someone to look at
+     */
+    @Transactional
+    public void cancel(CancellationApproved approval, Instant at) {
+        String number = approval.contractNumber().value();
+        Contract c = contracts.lock(number, java.util.Optional.empty())
+                .orElseThrow(() -> new IllegalStateException("cancellation " + approval.cancellationId() + " names unknown contract " + number));
+        if (c.status() == ContractStatus.CANCELLED) {
+            log.info("contract {} already CANCELLED; cancellation {} changes nothing", number, approval.cancellationId());
+            return;
+        }
+        if (c.status() != ContractStatus.ACTIVE) {
+            throw new IllegalStateException("contract " + number + " is " + c.status() + ", not ACTIVE: cannot apply cancellation "
+                    + approval.cancellationId());
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        String reason = approval.reason() + " on " + approval.cancelDate() + " (cancellation " + approval.cancellationId() + ")";
+        contracts.changeStatus(c.contractNumber(), ContractStatus.CANCELLED, List.of(), now);
+        contracts.recordStatusChange(c.contractNumber(), c.status(), ContractStatus.CANCELLED, reason, approval.approvedBy(), now);
+        log.info("contract {} ACTIVE -> CANCELLED by {}: {}", number, approval.approvedBy(), reason);
+        events.cancelled(c, approval.cancellationId(), approval.cancelDate(), approval.reason(), now);
     }
 
     private Contract lockVisible(String number, Caller caller) {

@@ -27,6 +27,12 @@ class ContractProblems {
     }
 
     @Bean
+    ProblemMember claimCount() {
+        return ProblemMember.decimal("claimCount", "How many claims were filed on the contract (type `contract-has-claims`)",
+                java.math.BigDecimal.ONE);
+    }
+
+    @Bean
     ProblemMember state() {
         return ProblemMember.text("state", "The customer's state whose retail rule applies (type `retail-price-locked`)", "FL");
     }

@@ -44,11 +44,11 @@ class ContractRepository {
     boolean insertUnlessDuplicate(Contract c, String submittedBy) {
         return jdbc.sql("""
                 INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
-                    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, dealer_cost,
+                    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, limit_of_liability, dealer_cost,
                     suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
                     customer_state, status, review_reasons, submitted_by, submitted_at, updated_at)
                 VALUES (:number, :dealer, :deal, :product, :plan, :quote, :vin, :make, :modelYear, :odometer, :inService,
-                    :saleDate, :termMonths, :termMiles, :deductible, :dealerCost, :retail, :price, :financed, :lienholder,
+                    :saleDate, :termMonths, :termMiles, :deductible, :limit, :dealerCost, :retail, :price, :financed, :lienholder,
                     :firstName, :lastName, :state, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
                 ON CONFLICT (dealer_code, deal_number, product_code) WHERE status NOT IN ('VOIDED', 'REJECTED') DO NOTHING
                 """)
@@ -67,6 +67,7 @@ class ContractRepository {
                 .param("termMonths", c.termMonths())
                 .param("termMiles", c.termMiles())
                 .param("deductible", c.deductible().amount())
+                .param("limit", c.limitOfLiability().amount())
                 .param("dealerCost", c.dealerCost().amount())
                 .param("retail", c.suggestedRetail().amount())
                 .param("price", c.customerPrice().amount())
@@ -126,6 +127,27 @@ class ContractRepository {
                 .update();
     }
 
+    /** Appends status changes to the contract's history, in order, in one statement. */
+    void recordStatusChanges(ContractNumber contractNumber, List<Contract.StatusChange> changes) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < changes.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:number, :from%d, :to%d, :reason%d, :actor%d, :at%d)".formatted(i, i, i, i, i));
+        }
+        // ids follow the VALUES order, and history is read back in id order
+        JdbcClient.StatementSpec insert = jdbc.sql("""
+                INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
+                VALUES """ + values).param("number", contractNumber.value());
+        for (int i = 0; i < changes.size(); i++) {
+            Contract.StatusChange change = changes.get(i);
+            insert = insert.param("from" + i, change.from() == null ? null : change.from().name(), Types.VARCHAR)
+                    .param("to" + i, change.to().name())
+                    .param("reason" + i, change.reason(), Types.VARCHAR)
+                    .param("actor" + i, change.actor())
+                    .param("at" + i, Timestamp.from(change.at()));
+        }
+        insert.update();
+    }
+
     void recordStatusChange(ContractNumber contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
         jdbc.sql("""
                 INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
@@ -155,24 +177,19 @@ class ContractRepository {
     }
 
     /**
-     * Serialises issuing on one number base until the transaction ends, so two submissions on
-     * the same base (the same vehicle, or VINs ending alike) cannot take the same issue.
+     * Takes the next issue on a contract-number base (1 for the first contract on it). The base's
+     * counter row stays locked until the transaction ends, so two submissions on one base (the
+     * same vehicle, or VINs ending alike) never take the same issue; a rollback returns it.
      */
-    void lockNumberBase(String base) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contract-number:' || :base))")
-                .param("base", base)
-                .query((rs, n) -> 1)
-                .single();
-    }
-
-    /** The highest issue taken on this base (0 when none). Call under {@link #lockNumberBase}. */
-    int lastIssue(String base) {
+    int takeNextIssue(String base) {
         return jdbc.sql("""
-                SELECT contract_number FROM contract WHERE contract_number = :base OR contract_number LIKE :base || '-%'
+                INSERT INTO contract_number_base AS b (base, last_issue) VALUES (:base, 1)
+                ON CONFLICT (base) DO UPDATE SET last_issue = b.last_issue + 1
+                RETURNING last_issue
                 """)
                 .param("base", base)
-                .query((rs, n) -> ContractNumber.of(rs.getString(1)).issue())
-                .list().stream().mapToInt(Integer::intValue).max().orElse(0);
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -293,7 +310,8 @@ class ContractRepository {
                 rs.getString("plan_code"), rs.getObject("quote_id", UUID.class), Vin.of(rs.getString("vin")), rs.getString("make"),
                 rs.getInt("model_year"), rs.getInt("odometer"), rs.getObject("vehicle_in_service_date", LocalDate.class),
                 rs.getObject("sale_date", LocalDate.class), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
-                Money.of(rs.getBigDecimal("deductible")), Money.of(rs.getBigDecimal("dealer_cost")),
+                Money.of(rs.getBigDecimal("deductible")), Money.of(rs.getBigDecimal("limit_of_liability")),
+                Money.of(rs.getBigDecimal("dealer_cost")),
                 Money.of(rs.getBigDecimal("suggested_retail")), Money.of(rs.getBigDecimal("customer_price")),
                 rs.getBoolean("financed"), rs.getString("lienholder"),
                 new Contract.Customer(rs.getString("customer_first_name"), rs.getString("customer_last_name"),

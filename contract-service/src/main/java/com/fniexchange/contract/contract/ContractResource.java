@@ -22,7 +22,6 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contracts", description = "Submission, review, void and lookup of contracts")
 class ContractResource {
@@ -154,9 +152,9 @@ class ContractResource {
             description = "Allowed while ACTIVE or PENDING_REVIEW, within the void window after the sale date, and with no claims.")
     @ApiResponse(responseCode = "200", description = "Contract VOIDED")
     @ApiResponse(responseCode = "404", description = "No such contract, or another dealer's (type `not-found`)")
-    @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (type `invalid-state-transition`)")
-    @ApiResponse(responseCode = "422", description = "The void window has closed (`void-window-closed`) or the contract has claims "
-            + "(`contract-has-claims`)")
+    @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (`invalid-state-transition`), "
+            + "or a claim was filed on it; `claimCount` says how many (`contract-has-claims`)")
+    @ApiResponse(responseCode = "422", description = "The void window has closed (type `void-window-closed`)")
     Contract voidContract(@PathVariable String contractNumber, @Valid @RequestBody Reason reason, Caller caller) {
         return lifecycle.voidContract(contractNumber.toUpperCase(Locale.ROOT), reason.reason(), caller);
     }

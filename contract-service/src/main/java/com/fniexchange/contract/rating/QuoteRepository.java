@@ -28,7 +28,7 @@ public class QuoteRepository {
 
     /** One plan as it was quoted, joined with the catalog terms. */
     public record QuotedPlan(String planCode, String productCode, int termMonths, Integer termMiles, Money deductible,
-                             Money dealerCost, Money suggestedRetail) {
+                             Money dealerCost, Money suggestedRetail, Money limitOfLiability) {
     }
 
     void save(RateQuote quote, RateRequest request) {
@@ -52,43 +52,55 @@ public class QuoteRepository {
                 .param("createdAt", Timestamp.from(quote.createdAt()))
                 .param("expiresAt", Timestamp.from(quote.expiresAt()))
                 .update();
-        for (RateQuote.RatedPlan plan : quote.plans()) {
-            jdbc.sql("""
-                    INSERT INTO quote_plan (quote_id, plan_code, dealer_cost, suggested_retail)
-                    VALUES (:id, :plan, :cost, :retail)
-                    """)
-                    .param("id", quote.quoteId())
-                    .param("plan", plan.planCode())
-                    .param("cost", plan.dealerCost().amount())
-                    .param("retail", plan.suggestedRetail().amount())
-                    .update();
+        if (quote.plans().isEmpty()) {
+            return;
         }
+        // one statement for every plan offered: a round trip per plan would grow with the catalog
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < quote.plans().size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:id, :plan").append(i).append(", :cost").append(i)
+                    .append(", :retail").append(i).append(')');
+        }
+        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO quote_plan (quote_id, plan_code, dealer_cost, suggested_retail) VALUES "
+                + values).param("id", quote.quoteId());
+        for (int i = 0; i < quote.plans().size(); i++) {
+            RateQuote.RatedPlan plan = quote.plans().get(i);
+            insert = insert.param("plan" + i, plan.planCode())
+                    .param("cost" + i, plan.dealerCost().amount())
+                    .param("retail" + i, plan.suggestedRetail().amount());
+        }
+        insert.update();
     }
 
-    /** The dealer's quote; another dealer's is not read and answers like a missing one. */
-    public Optional<StoredQuote> find(UUID quoteId, DealerCode dealer) {
-        return jdbc.sql("SELECT * FROM quote WHERE quote_id = :id AND dealer_code = :dealer")
-                .param("id", quoteId)
-                .param("dealer", dealer.value())
-                .query((rs, n) -> new StoredQuote(rs.getObject("quote_id", UUID.class), rs.getString("dealer_code"),
-                        rs.getString("vin"), rs.getString("make"), rs.getInt("model_year"), rs.getInt("odometer"),
-                        rs.getObject("vehicle_in_service_date", LocalDate.class), rs.getObject("sale_date", LocalDate.class),
-                        rs.getString("customer_state"), rs.getTimestamp("expires_at").toInstant()))
-                .optional();
+    /** What contracting reads of a quote: the quote, and the plan's prices as quoted (empty when it was not offered). */
+    public record QuoteToContract(StoredQuote quote, Optional<QuotedPrice> price) {
     }
 
-    public Optional<QuotedPlan> quotedPlan(UUID quoteId, String planCode) {
+    /** A plan's prices as the quote offered them (the catalog may have changed since). */
+    public record QuotedPrice(Money dealerCost, Money suggestedRetail) {
+    }
+
+    /**
+     * The dealer's quote with the plan's quoted prices, in one statement. Another dealer's quote is
+     * not read and answers like a missing one.
+     */
+    public Optional<QuoteToContract> findToContract(UUID quoteId, DealerCode dealer, String planCode) {
         return jdbc.sql("""
-                SELECT qp.plan_code, p.product_code, p.term_months, p.term_miles, p.deductible,
-                       qp.dealer_cost, qp.suggested_retail
-                FROM quote_plan qp JOIN plan p USING (plan_code)
-                WHERE qp.quote_id = :id AND qp.plan_code = :plan
+                SELECT q.*, qp.dealer_cost AS quoted_dealer_cost, qp.suggested_retail AS quoted_suggested_retail
+                FROM quote q LEFT JOIN quote_plan qp ON qp.quote_id = q.quote_id AND qp.plan_code = :plan
+                WHERE q.quote_id = :id AND q.dealer_code = :dealer
                 """)
                 .param("id", quoteId)
+                .param("dealer", dealer.value())
                 .param("plan", planCode)
-                .query((rs, n) -> new QuotedPlan(rs.getString("plan_code"), rs.getString("product_code"),
-                        rs.getInt("term_months"), (Integer) rs.getObject("term_miles"), Money.of(rs.getBigDecimal("deductible")),
-                        Money.of(rs.getBigDecimal("dealer_cost")), Money.of(rs.getBigDecimal("suggested_retail"))))
+                .query((rs, n) -> new QuoteToContract(new StoredQuote(rs.getObject("quote_id", UUID.class),
+                        rs.getString("dealer_code"), rs.getString("vin"), rs.getString("make"), rs.getInt("model_year"),
+                        rs.getInt("odometer"), rs.getObject("vehicle_in_service_date", LocalDate.class),
+                        rs.getObject("sale_date", LocalDate.class), rs.getString("customer_state"),
+                        rs.getTimestamp("expires_at").toInstant()),
+                        rs.getBigDecimal("quoted_dealer_cost") == null ? Optional.empty()
+                                : Optional.of(new QuotedPrice(Money.of(rs.getBigDecimal("quoted_dealer_cost")),
+                                        Money.of(rs.getBigDecimal("quoted_suggested_retail"))))))
                 .optional();
     }
 

@@ -60,15 +60,18 @@ class ContractNumbersTest {
                 INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
                     model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, dealer_cost,
                     suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
-                    customer_state, status, review_reasons, submitted_by, submitted_at, updated_at)
+                    customer_state, status, review_reasons, submitted_by, submitted_at, updated_at, limit_of_liability)
                 SELECT contract_number || '-' || lpad(i::text, 2, '0'), dealer_code, deal_number || '-' || i, product_code,
                     plan_code, quote_id, vin, make, model_year, odometer, vehicle_in_service_date, sale_date, term_months,
                     term_miles, deductible, dealer_cost, suggested_retail, customer_price, financed, lienholder,
                     customer_first_name, customer_last_name, customer_state, 'VOIDED', review_reasons, submitted_by,
-                    submitted_at, updated_at
+                    submitted_at, updated_at, limit_of_liability
                 FROM contract, generate_series(2, 99) AS i WHERE contract_number = :base
                 """).param("base", base).update();
         assertThat(inserted).isEqualTo(98);
+        // as those issues would have: the base's counter (what issuing reads) stands at 99
+        assertThat(jdbc.sql("UPDATE contract_number_base SET last_issue = 99 WHERE base = :base").param("base", base).update())
+                .isEqualTo(1);
 
         Api.Response hundredth = submit(vin, "TW-36", "499.00");
         assertThat(hundredth.status()).as(hundredth.body()).isEqualTo(201);

@@ -229,8 +229,9 @@ class ContractRulesTest {
         String number = c.json().get("contractNumber").asText();
         jdbc.sql("UPDATE contract SET claim_count = 1 WHERE contract_number = :n").param("n", number).update();
         Api.Response withClaim = api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}");
-        assertThat(withClaim.status()).isEqualTo(422);
+        assertThat(withClaim.status()).isEqualTo(409);
         assertThat(withClaim.json().get("type").asText()).endsWith("/contract-has-claims");
+        assertThat(withClaim.json().get("claimCount").asInt()).isEqualTo(1);
 
         jdbc.sql("UPDATE contract SET claim_count = 0, sale_date = sale_date - 40 WHERE contract_number = :n").param("n", number).update();
         Api.Response late = api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}");

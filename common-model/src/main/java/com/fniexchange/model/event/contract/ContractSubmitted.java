@@ -16,6 +16,9 @@ import java.util.UUID;
  *
  * @param termMiles null for products without a mileage term (GAP, appearance)
  * @param lienholder null when the contract is not financed
+ * @param make       the vehicle's make as rated; optional within v1 (null from publishers before it was added)
+ * @param limitOfLiability the most the provider pays on all claims together; optional within v1
+ *                   (null from publishers before it was added)
  */
 public record ContractSubmitted(
         ContractNumber contractNumber,
@@ -36,9 +39,21 @@ public record ContractSubmitted(
         boolean financed,
         String lienholder,
         String customerState,
+        String make,
+        Money limitOfLiability,
         Instant occurredAt) implements ContractEvent {
 
     public static final EventType TYPE = EventType.of("contract", "submitted", 1);
+
+    /** The payload as first released, without the optional fields added later in v1. */
+    public ContractSubmitted(ContractNumber contractNumber, DealerCode dealerCode, String dealNumber, ProductCode productCode,
+                             String planCode, UUID quoteId, Vin vin, int odometer, LocalDate vehicleInServiceDate,
+                             LocalDate saleDate, int termMonths, Integer termMiles, Money deductible, Money dealerCost,
+                             Money customerPrice, boolean financed, String lienholder, String customerState, Instant occurredAt) {
+        this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
+                saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
+                null, null, occurredAt);
+    }
 
     @Override
     public EventType eventType() {

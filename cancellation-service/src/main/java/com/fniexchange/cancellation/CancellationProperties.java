@@ -1,0 +1,21 @@
+package com.fniexchange.cancellation;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fni.cancellation.*}: what the provider tunes about cancellations.
+ *
+ * @param quoteValidity how long a refund quote can be turned into a cancellation
+ * @param dueSoonDays   an approved, unpaid refund due within this many days counts in {@code fni.refunds.due.soon}
+ */
+@Validated
+@ConfigurationProperties("fni.cancellation")
+public record CancellationProperties(
+        @NotNull @DefaultValue("7d") Duration quoteValidity,
+        @Min(0) @DefaultValue("7") int dueSoonDays) {
+}

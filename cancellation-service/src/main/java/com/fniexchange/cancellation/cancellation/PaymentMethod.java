@@ -1,0 +1,6 @@
+package com.fniexchange.cancellation.cancellation;
+
+/** How a refund was paid. */
+enum PaymentMethod {
+    CHECK, ACH
+}

@@ -1,0 +1,114 @@
+package com.fniexchange.claims.coverage;
+
+import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.event.contract.ContractActivated;
+import com.fniexchange.model.event.contract.ContractCancelled;
+import com.fniexchange.model.event.contract.ContractPendingReview;
+import com.fniexchange.model.event.contract.ContractRejected;
+import com.fniexchange.model.event.contract.ContractSubmitted;
+import com.fniexchange.model.event.contract.ContractVoided;
+import com.fniexchange.platform.consumer.EventConsumers;
+import com.fniexchange.platform.consumer.EventHandlers;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+
+/**
+ * Builds {@code contract_coverage} from {@code contract-events} (consumer group
+ * {@code claims-service}), through the platform's consumer: each event's change and its inbox
+ * row commit together, so a redelivered event changes nothing. The rules for events that do not
+ * fit (module README, "Coverage projection"):
+ * <ul>
+ *   <li>{@code submitted} creates the row; a second one for a known contract changes nothing
+ *       (the coverage facts of a contract never change: a corrected contract is a new one);</li>
+ *   <li>a status event applies only if it is not older than the status held ({@code status_at}):
+ *       an older one, arriving out of order (a replayed dead letter), is ignored;</li>
+ *   <li>a status event for a contract never submitted here throws: retried, then dead-lettered on
+ *       {@code contract-events.dlq}, never guessed; replay it once the submission arrived.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class CoverageProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageProjection.class);
+
+    private final JdbcClient jdbc;
+
+    CoverageProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Bean // binding contractEvents-in-0; destination in fni.consumer.bindings.contractEvents
+    Consumer<Message<byte[]>> contractEvents(EventConsumers consumers) {
+        return consumers.of(EventHandlers.forConsumer("claims-coverage")
+                .on(ContractSubmitted.TYPE, ContractSubmitted.class, (envelope, e) -> submitted(e))
+                .on(ContractActivated.TYPE, ContractActivated.class,
+                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.ACTIVE, null, e.occurredAt()))
+                .on(ContractPendingReview.TYPE, ContractPendingReview.class,
+                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.PENDING_REVIEW, null, e.occurredAt()))
+                .on(ContractRejected.TYPE, ContractRejected.class,
+                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.REJECTED, null, e.occurredAt()))
+                .on(ContractVoided.TYPE, ContractVoided.class,
+                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.VOIDED, null, e.occurredAt()))
+                .on(ContractCancelled.TYPE, ContractCancelled.class,
+                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.CANCELLED, e.cancelDate(), e.occurredAt())));
+    }
+
+    void submitted(ContractSubmitted e) {
+        int inserted = jdbc.sql("""
+                INSERT INTO contract_coverage (contract_number, status, dealer_code, product_code, plan_code, vin, make,
+                    sale_date, odometer_at_sale, term_months, term_miles, deductible, limit_of_liability, status_at, updated_at)
+                VALUES (:number, 'SUBMITTED', :dealer, :product, :plan, :vin, :make, :saleDate, :odometer, :termMonths,
+                    :termMiles, :deductible, :limit, :at, now())
+                ON CONFLICT (contract_number) DO NOTHING
+                """)
+                .param("number", e.contractNumber().value())
+                .param("dealer", e.dealerCode().value())
+                .param("product", e.productCode().value())
+                .param("plan", e.planCode())
+                .param("vin", e.vin().value())
+                .param("make", e.make())
+                .param("saleDate", e.saleDate())
+                .param("odometer", e.odometer())
+                .param("termMonths", e.termMonths())
+                .param("termMiles", e.termMiles())
+                .param("deductible", e.deductible().amount())
+                .param("limit", e.limitOfLiability() == null ? null : e.limitOfLiability().amount())
+                .param("at", Timestamp.from(e.occurredAt()))
+                .update();
+        if (inserted == 0) {
+            log.info("contract {} submitted again (replay); coverage kept as it was", e.contractNumber());
+        }
+    }
+
+    void status(ContractNumber number, CoverageStatus status, LocalDate cancelDate, Instant at) {
+        int updated = jdbc.sql("""
+                UPDATE contract_coverage SET status = :status, status_at = :at, updated_at = now(),
+                    cancel_date = CASE WHEN :status = 'CANCELLED' THEN CAST(:cancelDate AS date) ELSE cancel_date END
+                WHERE contract_number = :number AND status_at <= :at
+                """)
+                .param("number", number.value())
+                .param("status", status.name())
+                .param("cancelDate", cancelDate)
+                .param("at", Timestamp.from(at))
+                .update();
+        if (updated == 1) {
+            return;
+        }
+        boolean known = jdbc.sql("SELECT count(*) FROM contract_coverage WHERE contract_number = :number")
+                .param("number", number.value())
+                .query(Integer.class).single() > 0;
+        if (!known) {
+            throw new IllegalStateException("contract " + number + " is not in the coverage projection (its "
+                    + ContractSubmitted.TYPE + " has not arrived); not applying " + status);
+        }
+        log.info("contract {}: {} at {} is older than the status held; ignored", number, status, at);
+    }
+}
