@@ -1,0 +1,76 @@
+package com.fniexchange.export;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fni.export.*}: where files are built, how the extract reads and how channels deliver.
+ *
+ * @param workDir     files are built under {@code <workDir>/<partner>/<register>/<date>/}
+ * @param fetchSize   rows per round trip of the extract's cursor
+ * @param chunkSize   rows per committed chunk (the restart granularity)
+ * @param gzipLevel   deflate level of the gzip files (1 fastest .. 9 smallest)
+ * @param reportKeys  differing keys listed per kind in a reconciliation report (the count is always exact)
+ */
+@ConfigurationProperties("fni.export")
+@Validated
+public record ExportProperties(
+        @NotNull Path workDir,
+        @DefaultValue("1000") @Min(1) int fetchSize,
+        @DefaultValue("5000") @Min(1) int chunkSize,
+        @DefaultValue("6") @Min(1) int gzipLevel,
+        @DefaultValue("1000") @Min(1) int reportKeys,
+        @DefaultValue Sftp sftp,
+        @DefaultValue Blob blob,
+        @DefaultValue Schedule schedule) {
+
+    /**
+     * @param identities   private keys by name; a partner's channel names one ({@code sftp.identity})
+     * @param timeout      connect and read timeout
+     * @param attempts     tries per file before the delivery fails
+     * @param backoff      first pause between tries, doubling up to {@code maxBackoff}
+     */
+    public record Sftp(
+            @DefaultValue Map<String, Identity> identities,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("4") @Min(1) int attempts,
+            @DefaultValue("1s") Duration backoff,
+            @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /** A private key (OpenSSH or PEM) and its passphrase, if any. */
+    public record Identity(Resource privateKey, String passphrase) {
+    }
+
+    /**
+     * @param accounts  connection strings by account name; a partner's channel names the account
+     * @param blockSize bytes per staged block
+     * @param timeout   per request
+     */
+    public record Blob(
+            @DefaultValue Map<String, Account> accounts,
+            @DefaultValue("4194304") @Min(1) int blockSize,
+            @DefaultValue("60s") Duration timeout) {
+    }
+
+    public record Account(String connectionString) {
+    }
+
+    /**
+     * @param enabled       fire the partners' crons (false: only the ops API runs exports)
+     * @param lockAtMostFor a crashed instance's lock expires after this; longer than the longest run
+     * @param lockAtLeastFor keeps a fast run's lock so another instance's clock skew cannot fire it twice
+     */
+    public record Schedule(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("6h") Duration lockAtMostFor,
+            @DefaultValue("1m") Duration lockAtLeastFor) {
+    }
+}

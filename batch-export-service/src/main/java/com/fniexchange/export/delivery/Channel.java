@@ -1,0 +1,3 @@
+package com.fniexchange.export.delivery;
+
+public enum Channel { SFTP, BLOB }

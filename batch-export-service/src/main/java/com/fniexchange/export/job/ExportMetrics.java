@@ -1,0 +1,82 @@
+package com.fniexchange.export.job;
+
+import com.fniexchange.export.partner.Partner;
+import com.fniexchange.export.partner.PartnerChanged;
+import com.fniexchange.export.partner.Partners;
+import com.fniexchange.export.register.Register;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code fni.export.last.success} (epoch seconds of the last completed export, per register and
+ * partner; 0 when none ever completed, so a partner that never got a file alerts too) and
+ * {@code fni.reconciliation.mismatches}.
+ */
+@Component
+public class ExportMetrics {
+
+    public static final String LAST_SUCCESS = "fni.export.last.success";
+    public static final String MISMATCHES = "fni.reconciliation.mismatches";
+
+    private final MeterRegistry registry;
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+    ExportMetrics(MeterRegistry registry, JdbcClient jdbc, Partners partners) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.partners = partners;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        partners.all().stream().filter(Partner::active)
+                .forEach(p -> p.registers().forEach(r -> gauge(r.name(), p.partnerId())));
+        // Spring Batch stores local date-times in the JVM's zone
+        jdbc.sql("""
+                SELECT r.parameter_value, p.parameter_value, max(e.end_time)
+                FROM batch_job_execution e
+                JOIN batch_job_execution_params r ON r.job_execution_id = e.job_execution_id AND r.parameter_name = 'register'
+                JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'partnerId'
+                WHERE e.status = 'COMPLETED' GROUP BY 1, 2""")
+                .query((rs, n) -> {
+                    gauge(rs.getString(1), rs.getString(2)).accumulateAndGet(
+                            rs.getTimestamp(3).toLocalDateTime().atZone(ZoneId.systemDefault()).toEpochSecond(), Math::max);
+                    return 1;
+                }).list();
+    }
+
+    @EventListener
+    void partnerChanged(PartnerChanged changed) {
+        partners.find(changed.partnerId()).ifPresent(p -> p.registers().forEach(r -> gauge(r.name(), p.partnerId())));
+    }
+
+    void succeeded(Register register, String partnerId, Instant at) {
+        gauge(register.name(), partnerId).set(at.getEpochSecond());
+    }
+
+    void mismatch(Register register, String partnerId) {
+        Counter.builder(MISMATCHES).description("Reconciliations that did not match (database, file trailer, published events)")
+                .tag("register", register.name()).tag("partner", partnerId).register(registry).increment();
+    }
+
+    private AtomicLong gauge(String register, String partnerId) {
+        return lastSuccess.computeIfAbsent(register + "|" + partnerId, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(LAST_SUCCESS, value, AtomicLong::get).description("Epoch seconds of the last completed export")
+                    .baseUnit("seconds").tag("register", register).tag("partner", partnerId).register(registry);
+            return value;
+        });
+    }
+}

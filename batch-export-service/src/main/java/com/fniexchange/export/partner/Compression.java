@@ -1,0 +1,3 @@
+package com.fniexchange.export.partner;
+
+public enum Compression { GZIP, NONE }

@@ -1,0 +1,40 @@
+package com.fniexchange.export.partner;
+
+import com.fniexchange.export.job.FileLayout;
+import com.fniexchange.export.register.Register;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A partner that receives register files.
+ *
+ * @param pgpPublicKey ASCII-armoured OpenPGP public key; files are encrypted to it when set
+ * @param sftp         null when the partner has no SFTP pickup
+ * @param blob         null when the partner has no Blob pickup
+ * @param schedule     Spring cron (six fields, seconds first) in {@code timeZone}
+ */
+public record Partner(
+        String partnerId,
+        String name,
+        PartnerKind kind,
+        Entitlement entitlement,
+        List<Register> registers,
+        FileLayout layout,
+        Compression compression,
+        String pgpPublicKey,
+        SftpChannel sftp,
+        BlobChannel blob,
+        String schedule,
+        String timeZone,
+        boolean active,
+        Instant updatedAt,
+        String updatedBy) {
+
+    public boolean receives(Register register) {
+        return registers.contains(register);
+    }
+
+    public boolean encrypts() {
+        return pgpPublicKey != null && !pgpPublicKey.isBlank();
+    }
+}

@@ -1,0 +1,3 @@
+package com.fniexchange.export.partner;
+
+public enum PartnerKind { DEALER, OEM, WARRANTY_VENDOR, LENDER }

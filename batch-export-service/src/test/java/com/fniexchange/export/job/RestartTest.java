@@ -1,0 +1,97 @@
+package com.fniexchange.export.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fniexchange.export.ops.ExportRuns;
+import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.register.Register;
+import com.fniexchange.export.support.BatchExportTest;
+import com.fniexchange.export.support.ContractRows;
+import com.fniexchange.export.support.Fixtures;
+import com.fniexchange.export.support.TestFaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An export that fails mid-write (after 2 committed chunks of 10) and is restarted delivers a
+ * file byte-identical to a clean run's, the restarted extract reading only what was left.
+ */
+@BatchExportTest
+class RestartTest {
+
+    private static final String PARTNER = "RESTART-P";
+    private static final LocalDate DATE = LocalDate.of(2026, 3, 4);
+
+    @Autowired PartnerRegistry registry;
+    @Autowired ExportRuns runs;
+    @Autowired TestFaults faults;
+    @Autowired JobRepository jobs;
+
+    @Test
+    void aRestartedExportDeliversTheSameBytesAsACleanRun() throws Exception {
+        registry.save(PARTNER, Fixtures.settings(PARTNER, List.of("R100"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.FIXED_WIDTH, null), "test");
+        for (int i = 0; i < 25; i++) {
+            ContractRows.issue("R100", i % 2 == 0 ? "Honda" : "Ford", ContractRows.during(DATE, i), (1600 + i) + ".25", "850.00", true);
+        }
+        String data = PARTNER + "_contracts_20260304.dat.gz";
+
+        JobExecution clean = runs.run(Register.CONTRACT_REGISTER, PARTNER, DATE);
+        assertThat(clean.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        byte[] cleanBytes = Files.readAllBytes(Fixtures.outbound(PARTNER).resolve(data));
+        assertThat(Fixtures.gunzip(cleanBytes).lines().filter(l -> l.startsWith("D"))).hasSize(25);
+        forget(clean);
+
+        faults.failBeforeChunk(PARTNER, 3);
+        JobExecution failed;
+        try {
+            failed = runs.run(Register.CONTRACT_REGISTER, PARTNER, DATE);
+        } finally {
+            faults.clear(PARTNER);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        StepExecution failedExtract = step(failed, "extract");
+        assertThat(failedExtract.getWriteCount()).isEqualTo(20);
+        assertThat(failedExtract.getExecutionContext().getLong("extract.count")).isEqualTo(20);
+        assertThat(Files.exists(Fixtures.outbound(PARTNER).resolve(data))).isFalse();
+
+        JobExecution restarted = runs.restart(failed.getId());
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(restarted, "extract").getReadCount()).isEqualTo(5); // resumed after the 20 committed records
+        byte[] restartedBytes = Files.readAllBytes(Fixtures.outbound(PARTNER).resolve(data));
+        assertThat(restartedBytes).isEqualTo(cleanBytes);
+        assertThat(Fixtures.blob(PARTNER, data).downloadContent().toBytes()).isEqualTo(cleanBytes);
+    }
+
+    private static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Removes the clean run (its job instance, ledger rows and delivered files) so the same
+     * (register, partner, date) can run again: the only way to compare a restarted run with a
+     * clean run of the very same instance.
+     */
+    private void forget(JobExecution clean) throws Exception {
+        jobs.deleteJobInstance(clean.getJobInstance());
+        ContractRows.jdbc().sql("DELETE FROM batch_export.delivery WHERE partner_id = :p").param("p", PARTNER).update();
+        try (Stream<Path> files = Files.list(Fixtures.outbound(PARTNER))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        for (String name : Fixtures.blobNames(PARTNER)) {
+            Fixtures.blob(PARTNER, name).delete();
+        }
+    }
+}

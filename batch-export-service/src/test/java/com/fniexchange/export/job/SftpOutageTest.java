@@ -1,0 +1,107 @@
+package com.fniexchange.export.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fniexchange.export.ops.ExportRuns;
+import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.partner.PartnerSettings;
+import com.fniexchange.export.register.Register;
+import com.fniexchange.export.support.BatchExportTest;
+import com.fniexchange.export.support.ContractRows;
+import com.fniexchange.export.support.Fixtures;
+import com.fniexchange.export.support.TestSftpServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** SFTP trouble: retried, then a clear failure; a rerun delivers once; a wrong host key is refused. */
+@BatchExportTest
+class SftpOutageTest {
+
+    @Autowired PartnerRegistry registry;
+    @Autowired ExportRuns runs;
+
+    @Test
+    void anSftpOutageIsRetriedThenFailsAndTheRerunDeliversOnce() throws Exception {
+        String partner = "SFTP-DOWN";
+        LocalDate date = LocalDate.of(2026, 3, 5);
+        registry.save(partner, Fixtures.settings(partner, List.of("S100"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.CSV, null), "test");
+        for (int i = 0; i < 3; i++) {
+            ContractRows.issue("S100", "Kia", ContractRows.during(date, i), "1695.00", "850.00", true);
+        }
+        TestSftpServer sftp = TestSftpServer.get();
+        sftp.stop();
+        AtomicInteger connections = new AtomicInteger();
+        JobExecution failed;
+        // the port answers TCP but speaks no SSH: every attempt is a real connection the test counts
+        try (ServerSocket mute = new ServerSocket(sftp.port(), 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!mute.isClosed()) {
+                    try (Socket s = mute.accept()) {
+                        connections.incrementAndGet();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            failed = runs.run(Register.CONTRACT_REGISTER, partner, date);
+        } finally {
+            sftp.start();
+        }
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getExitStatus().getExitDescription())
+                .contains("SFTP delivery of " + partner + "_contracts_20260305.csv.gz to partner " + partner)
+                .contains("failed after 3 attempts");
+        assertThat(connections.get()).isEqualTo(3);
+        assertThat(Fixtures.sftpNames(partner)).isEmpty();
+        // Blob was delivered meanwhile, and is not sent again by the rerun
+        assertThat(Fixtures.blobNames(partner)).containsExactly(partner + "_contracts_20260305.csv.gz",
+                partner + "_contracts_20260305.manifest.json");
+        String blobEtag = Fixtures.blob(partner, partner + "_contracts_20260305.csv.gz").getProperties().getETag();
+
+        JobExecution rerun = runs.restart(failed.getId());
+
+        assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Fixtures.sftpNames(partner)).containsExactly(partner + "_contracts_20260305.csv.gz",
+                partner + "_contracts_20260305.manifest.json", partner + "_contracts_20260305.reconciliation.json");
+        assertThat(Fixtures.stagingNames(partner)).isEmpty();
+        assertThat(Fixtures.blob(partner, partner + "_contracts_20260305.csv.gz").getProperties().getETag()).isEqualTo(blobEtag);
+        assertThat(ContractRows.jdbc().sql("""
+                SELECT channel || ' ' || file_name FROM batch_export.delivery WHERE partner_id = :p ORDER BY 1""")
+                .param("p", partner).query(String.class).list()).containsExactly(
+                "BLOB " + partner + "_contracts_20260305.csv.gz", "BLOB " + partner + "_contracts_20260305.manifest.json",
+                "BLOB " + partner + "_contracts_20260305.reconciliation.json",
+                "SFTP " + partner + "_contracts_20260305.csv.gz", "SFTP " + partner + "_contracts_20260305.manifest.json",
+                "SFTP " + partner + "_contracts_20260305.reconciliation.json");
+    }
+
+    @Test
+    void aServerWithAnotherHostKeyIsRefused() throws Exception {
+        String partner = "SFTP-MITM";
+        LocalDate date = LocalDate.of(2026, 3, 6);
+        PartnerSettings s = Fixtures.settings(partner, List.of("S200"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.CSV, null);
+        registry.save(partner, new PartnerSettings(s.name(), s.kind(), s.entitlement(), s.registers(), s.layout(), s.compression(),
+                null, new PartnerSettings.SftpSettings(s.sftp().host(), s.sftp().port(), s.sftp().user(), s.sftp().identity(),
+                s.sftp().path(), s.sftp().stagingPath(), TestSftpServer.foreignHostKey()), null, s.schedule(), s.timeZone(),
+                true), "test");
+        ContractRows.issue("S200", "Kia", ContractRows.during(date, 1), "1695.00", "850.00", true);
+
+        JobExecution execution = runs.run(Register.CONTRACT_REGISTER, partner, date);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getExitStatus().getExitDescription()).contains("SFTP delivery of");
+        assertThat(Fixtures.sftpNames(partner)).isEmpty();
+        assertThat(Fixtures.stagingNames(partner)).isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package com.fniexchange.export.support;
+
+import com.fniexchange.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * TestInfrastructure plus what the batch side needs: contract-service running in the JVM (it
+ * creates the contract schema and its views first), the SFTP server's client key as identity
+ * {@code test}, Azurite as storage account {@code devstoreaccount1}, a fresh work directory.
+ */
+public class ExportTestInfrastructure extends TestInfrastructure {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        super.initialize(context);
+        ContractServiceInProcess.port();
+        Map<String, Object> props = new HashMap<>();
+        try {
+            props.put("fni.export.work-dir", Files.createTempDirectory("fni-export-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put("fni.export.sftp.identities.test.private-key", "file:" + TestSftpServer.get().clientKeyFile());
+        props.put("fni.export.blob.accounts.devstoreaccount1.connection-string", Azurite.connectionString());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fni-export-test", props));
+    }
+}
