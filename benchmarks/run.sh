@@ -4,11 +4,12 @@
 # builds the jars; starts a Kafka broker process and contract-service (the built jar, with the
 # shipped JVM flags of deploy/jvm/service.options) on a fresh database; runs the raw-PostgreSQL
 # anchor (pgbench) and then the load from a process of its own; prints one table.
-# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=45 RATE=500 PACED=60 ANCHOR_SECONDS=20
+# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=45 RATE=250 PACED=60 EVENTS_RATE=1000
+# EVENTS_SECONDS=60 ANCHOR_SECONDS=20
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) with pgbench, and Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-45} RATE=${RATE:-500} PACED=${PACED:-60}
+CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-45} RATE=${RATE:-250} PACED=${PACED:-60} EVENTS_RATE=${EVENTS_RATE:-1000} EVENTS_SECONDS=${EVENTS_SECONDS:-60}
 ANCHOR_SECONDS=${ANCHOR_SECONDS:-20}
 export PGHOST=127.0.0.1 PGUSER=postgres
 db=fni_bench port=18081 broker_port=19092
@@ -53,10 +54,11 @@ pgbench -n -c "$CLIENTS" -j 2 -T "$ANCHOR_SECONDS" -f benchmarks/anchor.sql "$db
 anchor=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.log" | head -1)
 echo "anchor: $anchor tps"
 
-echo "== load: $CLIENTS connections closed loop ${SECONDS_CLOSED}s (after ${WARMUP}s warm-up), then $RATE submissions/s for ${PACED}s"
+echo "== load: $CLIENTS connections closed loop ${SECONDS_CLOSED}s (after ${WARMUP}s warm-up), then $RATE submissions/s for ${PACED}s, then $EVENTS_RATE events/s into the outbox for ${EVENTS_SECONDS}s"
 token=$(deploy/local/dev-token.sh DEALER B1001 7200)
 java -Xmx768m -cp "$cp" com.fniexchange.bench.SubmissionLoad base="http://127.0.0.1:$port" token="$token" \
   clients="$CLIENTS" seconds="$SECONDS_CLOSED" warmup="$WARMUP" rate="$RATE" paced="$PACED" \
+  eventsRate="$EVENTS_RATE" eventsSeconds="$EVENTS_SECONDS" \
   brokers="127.0.0.1:$broker_port" db="jdbc:postgresql://127.0.0.1:5432/$db" anchorTps="$anchor" servicePid="$service"
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); everything on one host"

@@ -131,8 +131,40 @@ public final class SubmissionLoad {
         while (partner.received(pacedContracts.keySet()) < pacedContracts.size() * 2L && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        partner.stop();
         List<Long> latencies = partner.latencies(pacedContracts.keySet());
+
+        // the relay alone at the events target: transactions of two events each (a submission's
+        // submitted + activated), committed straight into the outbox at eventsRate / 2 per second
+        int eventsRate = Integer.parseInt(opts.getOrDefault("eventsRate", "1000"));
+        int eventsSeconds = Integer.parseInt(opts.getOrDefault("eventsSeconds", "60"));
+        OutboxFeed feed = new OutboxFeed(opts.get("db"));
+        List<Long> feedBacklog = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService feeder = Executors.newScheduledThreadPool(2);
+        int feedTotal = eventsRate / 2 * eventsSeconds;
+        AtomicInteger fed = new AtomicInteger();
+        CountDownLatch feedDone = new CountDownLatch(feedTotal);
+        long feedStart = System.nanoTime();
+        java.util.concurrent.ExecutorService committers = Executors.newFixedThreadPool(4);
+        feeder.scheduleAtFixedRate(() -> {
+            if (fed.getAndIncrement() < feedTotal) {
+                committers.execute(() -> {
+                    feed.commitChain();
+                    feedDone.countDown();
+                });
+            }
+        }, 0, 2_000_000L / eventsRate, TimeUnit.MICROSECONDS);
+        feeder.scheduleAtFixedRate(() -> feedBacklog.add(quotes.backlog()), 1, 1, TimeUnit.SECONDS);
+        feedDone.await(eventsSeconds * 4L, TimeUnit.SECONDS);
+        double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
+        feeder.shutdownNow();
+        committers.shutdown();
+        deadline = System.currentTimeMillis() + 60_000;
+        while (partner.received(feed.aggregates()) < feed.aggregates().size() * 2L && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        partner.stop();
+        long[] feedLatency = partner.latencies(feed.aggregates()).stream().mapToLong(Long::longValue).sorted().toArray();
+        int feedHalf = feedBacklog.size() / 2;
         long[] responses = responseNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int half = backlog.size() / 2;
         long backlogFirstHalf = backlog.subList(0, half).stream().mapToLong(Long::longValue).max().orElse(0);
@@ -159,10 +191,18 @@ public final class SubmissionLoad {
                 pct(lat, 50), pct(lat, 99), pct(lat, 100));
         System.out.printf("| outbox backlog, max in first / second half of the open loop | %d / %d rows |%n",
                 backlogFirstHalf, backlogSecondHalf);
+        System.out.printf("| relay alone: events committed to the outbox (2 per transaction), offered events/s for %d s | %d, %.0f |%n",
+                eventsSeconds, feed.aggregates().size() * 2, feed.aggregates().size() * 2 / feedSeconds);
+        System.out.printf("| relay alone: events received / commit -> consumer p50 / p99 / max | %d, %d / %d / %d ms |%n",
+                feedLatency.length, pct(feedLatency, 50), pct(feedLatency, 99), pct(feedLatency, 100));
+        System.out.printf("| relay alone: outbox backlog, max in first / second half | %d / %d rows |%n",
+                feedBacklog.subList(0, feedHalf).stream().mapToLong(Long::longValue).max().orElse(0),
+                feedBacklog.subList(feedHalf, feedBacklog.size()).stream().mapToLong(Long::longValue).max().orElse(0));
         System.out.printf("| service RSS after closed loop / after open loop / peak (VmHWM) | %d / %d / %d MiB |%n",
                 rssAfterClosed / 1024, rssNow / 1024, rssPeak / 1024);
         // a run that lost submissions or events is not a result
-        System.exit(errors.get() == 0 && latencies.size() == pacedContracts.size() * 2L ? 0 : 1);
+        System.exit(errors.get() == 0 && latencies.size() == pacedContracts.size() * 2L
+                && feedLatency.length == feed.aggregates().size() * 2 ? 0 : 1);
     }
 
     /** Closed loop: each client submits, waits for the answer, submits again. Returns the submissions answered 201. */
@@ -304,6 +344,55 @@ public final class SubmissionLoad {
 
         CpuShares minus(CpuShares before) {
             return new CpuShares(service - before.service, postgres - before.postgres, total - before.total);
+        }
+    }
+
+    /**
+     * Commits event pairs straight into contract-service's outbox, the way a submission's
+     * transaction does (same table, same trigger waking the relay, same headers), so the relay can
+     * be offered a rate the REST path of a shared 2-core machine cannot reach.
+     */
+    private static final class OutboxFeed {
+
+        private final ThreadLocal<Connection> connections;
+        private final Set<String> aggregates = ConcurrentHashMap.newKeySet();
+        private final AtomicLong sequence = new AtomicLong();
+
+        OutboxFeed(String url) {
+            connections = ThreadLocal.withInitial(() -> {
+                try {
+                    return DriverManager.getConnection(url, "postgres", "");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        void commitChain() {
+            String aggregate = "FEED%08d".formatted(sequence.incrementAndGet());
+            String now = Instant.now().toString();
+            try (PreparedStatement st = connections.get().prepareStatement("""
+                    INSERT INTO contract.outbox_event (event_id, destination, event_type, aggregate_id, payload, headers, occurred_at)
+                    VALUES (?, 'contract-events', 'com.fniexchange.contract.submitted.v1', ?, CAST(? AS json), CAST(? AS jsonb), now()),
+                           (?, 'contract-events', 'com.fniexchange.contract.activated.v1', ?, CAST(? AS json), CAST(? AS jsonb), now())""")) {
+                for (int i = 0; i < 2; i++) {
+                    UUID id = UUID.randomUUID();
+                    st.setObject(1 + i * 4, id);
+                    st.setString(2 + i * 4, aggregate);
+                    st.setString(3 + i * 4, "{\"contractNumber\":\"" + aggregate + "\",\"dealerCode\":\"B1001\",\"occurredAt\":\"" + now + "\"}");
+                    st.setString(4 + i * 4, "{\"ce_id\":\"" + id + "\",\"ce_specversion\":\"1.0\",\"ce_type\":\"bench.feed\","
+                            + "\"ce_source\":\"/bench\",\"ce_subject\":\"" + aggregate + "\",\"ce_time\":\"" + now + "\","
+                            + "\"content-type\":\"application/json\"}");
+                }
+                st.executeUpdate();
+                aggregates.add(aggregate);
+            } catch (Exception e) {
+                System.err.println("outbox feed failed: " + e);
+            }
+        }
+
+        Set<String> aggregates() {
+            return aggregates;
         }
     }
 

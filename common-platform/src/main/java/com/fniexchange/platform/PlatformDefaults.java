@@ -74,6 +74,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // a request needs a database connection (pool of 10 to 20): more request threads than that
         // only wait for one, each with its stack and buffers; overload queues in the accept backlog
         defaults.put("server.tomcat.threads.max", "48");
+        // and a bounded number of open connections: past it, callers wait in the accept backlog
+        // instead of every queued request holding buffers on the heap until it runs out
+        defaults.put("server.tomcat.max-connections", "512");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         // strict numbers: 72.9 is not a whole number (it would be cut to 72) and "24500" is not a number
         defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
