@@ -1,5 +1,6 @@
 package com.fniexchange.cancellation.cancellation;
 
+import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -149,12 +149,21 @@ class CancellationResource {
             dealer = dealerCode == null ? null : dealerFilter(dealerCode);
         }
         PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-        String number = contractNumber == null ? null : contractNumber.toUpperCase(Locale.ROOT);
+        String number = contractNumber == null ? null : contractFilter(contractNumber);
         List<Cancellation> rows = repository.page(dealer, status, number, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Cancellation> items = more ? rows.subList(0, limit) : rows;
         String next = more ? new PageCursor(items.get(limit - 1).requestedAt(), items.get(limit - 1).cancellationId()).encode() : null;
         return new CancellationPage(List.copyOf(items), next);
+    }
+
+    private static String contractFilter(String contractNumber) {
+        try {
+            // shape checked before SQL: a NUL in the parameter used to surface as a 500 from PostgreSQL
+            return ContractNumber.of(contractNumber).value();
+        } catch (InvalidValueException e) {
+            throw new ProblemException.InvalidFields(List.of(new InvalidField("contractNumber", e.getMessage())));
+        }
     }
 
     private static String dealerFilter(String dealerCode) {

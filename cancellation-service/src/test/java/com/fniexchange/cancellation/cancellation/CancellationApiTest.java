@@ -292,6 +292,13 @@ class CancellationApiTest {
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/cancellations/not-a-uuid", dealer).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/cancellations?cursor=xyz", dealer).json().at("/errors/0/field").asText()).isEqualTo("cursor");
+        // a NUL in the filter used to reach PostgreSQL and answer 500
+        for (String bad : List.of("VSC%0000000000", "VSC")) {
+            Api.Response filter = api.get("/api/v1/cancellations?contractNumber=" + bad, dealer);
+            assertThat(filter.status()).as(filter.body()).isEqualTo(400);
+            assertThat(filter.json().at("/errors/0/field").asText()).isEqualTo("contractNumber");
+        }
+        assertThat(api.get("/api/v1/cancellations?contractNumber=" + number.toLowerCase(), dealer).status()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM refund_quote WHERE contract_number = :n").param("n", number).query(Long.class).single())
                 .as("nothing half-written").isZero();
     }

@@ -99,7 +99,7 @@ class ClaimLifecycle {
         Locked l = lockVisible(claimId, caller);
         require(l.claim(), Action.ESTIMATE);
         RepairLines lines = requireLines(request.lines());
-        ClaimTotals totals = ClaimTotals.of(lines, l.coverage().deductible());
+        ClaimTotals totals = totals(lines, l.coverage().deductible());
         String adjusterReason = adjusterReason(l, totals.total());
         boolean needsAdjuster = adjusterReason != null;
         Instant now = now();
@@ -193,7 +193,7 @@ class ClaimLifecycle {
         Locked l = lockVisible(claimId, caller);
         require(l.claim(), Action.INVOICE);
         RepairLines lines = requireLines(request.lines());
-        ClaimTotals totals = ClaimTotals.of(lines, l.coverage().deductible());
+        ClaimTotals totals = totals(lines, l.coverage().deductible());
         claims.recordInvoice(claimId, lines, totals, strip(request.cause()), strip(request.correction()));
         claims.changeStatus(claimId, l.claim().status(), ClaimStatus.INVOICED, null, caller.actor(), now());
         return claims.get(claimId);
@@ -327,6 +327,19 @@ class ClaimLifecycle {
                     "needs at least one part or labour line, or a sublet, rental or towing charge")));
         }
         return lines;
+    }
+
+    /**
+     * Each line is bounded by its own validation, but many large lines can still add up past what
+     * an amount can hold: that is the request's fault, a 400 naming the lines, not a bare value error.
+     */
+    private static ClaimTotals totals(RepairLines lines, Money deductible) {
+        try {
+            return ClaimTotals.of(lines, deductible);
+        } catch (InvalidValueException e) {
+            throw new ProblemException.InvalidFields(List.of(new InvalidField("lines",
+                    "add up to more than a claim can carry: " + e.getMessage())));
+        }
     }
 
     private static String strip(String text) {

@@ -2,6 +2,7 @@ package com.fniexchange.claims.claim;
 
 import com.fniexchange.claims.coverage.CoverageFacts;
 import com.fniexchange.claims.coverage.Coverages;
+import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.model.Vin;
 import com.fniexchange.platform.security.Caller;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -111,7 +111,14 @@ class ClaimResource {
                                  @Parameter(example = "1HGCM82633A004352") @RequestParam(required = false) String vin) {
         List<CoverageFacts> found;
         if (contractNumber != null && !contractNumber.isBlank()) {
-            found = coverages.find(contractNumber.strip().toUpperCase(Locale.ROOT)).map(CoverageFacts::of).stream().toList();
+            ContractNumber number;
+            try {
+                // its shape is checked before the look-up: a NUL or other stray text never reaches SQL
+                number = ContractNumber.of(contractNumber);
+            } catch (InvalidValueException e) {
+                throw new ProblemException.InvalidFields(List.of(new InvalidField("contractNumber", e.getMessage())));
+            }
+            found = coverages.find(number.value()).map(CoverageFacts::of).stream().toList();
         } else if (vin != null && !vin.isBlank()) {
             try {
                 found = coverages.onVehicle(Vin.of(vin)).stream().map(CoverageFacts::of).toList();

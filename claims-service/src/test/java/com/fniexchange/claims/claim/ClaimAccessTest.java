@@ -93,6 +93,20 @@ class ClaimAccessTest {
     }
 
     @Test
+    void aCoverageLookUpByAMalformedContractNumberIs400NamingIt() {
+        ContractSubmitted contract = feed.activeContract(40);
+        // lower case and padding are the same contract
+        Http.Response padded = http.get("/api/v1/claims/coverage?contractNumber=%20" + contract.contractNumber().value().toLowerCase() + "%20", FACILITY);
+        assertThat(padded.status()).as(padded.body()).isEqualTo(200);
+        // a NUL used to reach PostgreSQL and answer 500
+        for (String number : List.of("VSC%0000000000", "VSC")) {
+            Http.Response bad = http.get("/api/v1/claims/coverage?contractNumber=" + number, FACILITY);
+            assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("contractNumber");
+        }
+    }
+
+    @Test
     void rolesAreEnforced() {
         String nobody = DevJwt.mint("nobody", List.of("SOMETHING_ELSE"), null, Duration.ofHours(1));
         assertThat(http.get("/api/v1/claims", nobody).status()).isEqualTo(403);

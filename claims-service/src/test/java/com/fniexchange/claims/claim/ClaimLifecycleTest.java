@@ -201,4 +201,17 @@ class ClaimLifecycleTest {
         assertThat(tooPrecise.status()).isEqualTo(400);
         assertThat(tooPrecise.body()).contains("unitPrice");
     }
+
+    @Test
+    void linesThatAddUpPastTheLargestAmountAre400NamingTheLines() {
+        ContractSubmitted contract = feed.activeContract(40);
+        String id = http.post("/api/v1/claims", FACILITY, Claims.open(contract.contractNumber().value(), ContractFeed.today(), 30_000))
+                .json().get("claimId").asText();
+        // each line within its own bounds (quantity 999999.99 x unit price 99999999.99), together about 1e14
+        Http.Response huge = http.post("/api/v1/claims/" + id + "/estimate", FACILITY, """
+                {"lines":{"parts":[{"partNumber":"P1","quantity":999999.99,"unitPrice":99999999.99}]}}""");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+        assertThat(huge.json().get("errors").get(0).get("field").asText()).isEqualTo("lines");
+        assertThat(http.get("/api/v1/claims/" + id, FACILITY).json().get("status").asText()).isEqualTo("OPEN");
+    }
 }
