@@ -8,6 +8,8 @@ import static com.fniexchange.export.register.ColumnType.MONEY;
 import static com.fniexchange.export.register.RegisterColumn.of;
 import static com.fniexchange.export.register.RegisterColumn.text;
 
+import com.fniexchange.model.event.cancellation.CancellationApproved;
+import com.fniexchange.model.event.claim.ClaimPaid;
 import com.fniexchange.model.event.contract.ContractActivated;
 import com.fniexchange.model.event.contract.ContractRemitted;
 import com.fniexchange.model.event.contract.ContractSubmitted;
@@ -18,10 +20,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The registers that can be exported, each read from its owning service's reporting view.
- * The claims register and the cancellations come here when claims-service and
- * cancellation-service publish their views: a view, its columns, amount columns and the
- * event types that must match. Until then a partner cannot be given them.
+ * The registers that can be exported, each read from its owning service's reporting view:
+ * a view, its key, the immutable instant that places a row in a business date, entitlement
+ * columns, detail columns, amount columns and the events that must match.
  */
 @Component
 public class RegisterCatalog {
@@ -73,10 +74,74 @@ public class RegisterCatalog {
                     ContractRemitted.TYPE.typeName(),
                     Map.of("dealer_cost", "dealerCost")));
 
+    /**
+     * claims-service V2/V3 claim_register: the claims PAID on the date. Business instant
+     * {@code paid_at} (set once at payment; updated_at moves, and opened claims have no settled
+     * amount yet). Entitled by the selling dealer ({@code issuing_dealer}) and the coverage's make.
+     * Claim events are keyed by contract number: matched on the payload's {@code claimId}.
+     */
+    public static final RegisterDefinition CLAIMS_REGISTER = new RegisterDefinition(
+            Register.CLAIMS_REGISTER, "claims", "claims.claim_register",
+            "claim_id", "paid_at", "issuing_dealer", "make",
+            List.of(
+                    text("claim_id", "claimId", 36),
+                    of("paid_at", INSTANT, "paidAt", 27),
+                    text("contract_number", "contractNumber", 20),
+                    text("issuing_dealer", "issuingDealer", 10),
+                    text("make", "make", 20),
+                    text("claim_type", "claimType", 12),
+                    of("claim_date", DATE, "claimDate", 10),
+                    text("repair_facility", "repairFacility", 10),
+                    text("repair_order_number", "repairOrderNumber", 30),
+                    of("paid_date", DATE, "paidDate", 10),
+                    of("paid_amount", MONEY, "paidAmount", 12)),
+            List.of("paid_amount"),
+            new EventMatch("claims.published_event_v",
+                    List.of(ClaimPaid.TYPE.typeName()),
+                    ClaimPaid.TYPE.typeName(),
+                    Map.of("paid_amount", "paidAmount"),
+                    "claimId"));
+
+    /**
+     * cancellation-service V2/V3 cancellation_register: the cancellations APPROVED on the date.
+     * Business instant {@code approved_at} (set once; updated_at moves again when the refund is
+     * paid). Entitled by the selling dealer only: the service's projection holds no make, so a
+     * partner entitled by make receives none of it. Cancellation events are keyed by contract
+     * number: matched on the payload's {@code cancellationId}.
+     */
+    public static final RegisterDefinition CANCELLATIONS = new RegisterDefinition(
+            Register.CANCELLATIONS, "cancellations", "cancellation.cancellation_register",
+            "cancellation_id", "approved_at", "selling_dealer_code", null,
+            List.of(
+                    text("cancellation_id", "cancellationId", 36),
+                    of("approved_at", INSTANT, "approvedAt", 27),
+                    text("contract_number", "contractNumber", 20),
+                    text("selling_dealer_code", "dealerCode", 10),
+                    text("product_code", "productCode", 12),
+                    text("customer_state", "customerState", 2),
+                    text("reason", "reason", 16),
+                    of("cancel_date", DATE, "cancelDate", 10),
+                    of("cancel_odometer", INTEGER, "cancelOdometer", 7),
+                    text("rule_code", "ruleCode", 40),
+                    text("basis", "basis", 9),
+                    of("customer_price", MONEY, "customerPrice", 12),
+                    of("claims_deducted", MONEY, "claimsDeducted", 12),
+                    of("fee", MONEY, "fee", 12),
+                    of("refund", MONEY, "refund", 12),
+                    of("dealer_chargeback", MONEY, "dealerChargeback", 12),
+                    text("payee", "payee", 10),
+                    of("refund_due_date", DATE, "refundDueDate", 10)),
+            List.of("refund", "dealer_chargeback"),
+            new EventMatch("cancellation.published_event_v",
+                    List.of(CancellationApproved.TYPE.typeName()),
+                    CancellationApproved.TYPE.typeName(),
+                    Map.of("refund", "refund", "dealer_chargeback", "dealerChargeback"),
+                    "cancellationId"));
+
     private final Map<Register, RegisterDefinition> definitions = new EnumMap<>(Register.class);
 
     public RegisterCatalog() {
-        for (RegisterDefinition d : List.of(CONTRACT_REGISTER, REMITTANCE)) {
+        for (RegisterDefinition d : List.of(CONTRACT_REGISTER, REMITTANCE, CLAIMS_REGISTER, CANCELLATIONS)) {
             definitions.put(d.register(), d);
         }
     }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param keyColumn     unique per row within a date; the file's sort order and reconciliation key
  * @param instantColumn the instant a row belongs to its business date by
  * @param dealerColumn  entitlement by dealer code
- * @param makeColumn    entitlement by make (compared upper-case)
+ * @param makeColumn    entitlement by make (compared upper-case); null when the view has no make:
+ *                      a partner entitled by make then receives none of the register
  * @param columns       the detail columns in file order; the key is the first
  * @param amountColumns view columns (of {@code columns}, type MONEY) the trailer totals
  */

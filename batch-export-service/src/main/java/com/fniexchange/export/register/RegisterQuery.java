@@ -39,7 +39,8 @@ public final class RegisterQuery {
         params.add(Timestamp.from(window.start()));
         params.add(Timestamp.from(window.cutoff()));
         sql.append(entitled(r, "v", entitlement, params));
-        sql.append(" ORDER BY v.").append(r.keyColumn()).append(" COLLATE \"C\"");
+        // as text: COLLATE does not apply to a uuid key
+        sql.append(" ORDER BY v.").append(r.keyColumn()).append("::text COLLATE \"C\"");
         return new RegisterQuery(sql.toString(), params);
     }
 
@@ -50,13 +51,16 @@ public final class RegisterQuery {
     public static RegisterQuery publishedEvents(RegisterDefinition r, Entitlement entitlement, ExportWindow window) {
         EventMatch e = r.events();
         List<Object> params = new ArrayList<>();
+        String ek = e.key("e");
+        String pk = e.key("p");
         // set-based (hash joins), not a lookup per key: the outbox has no index on aggregate_id
-        StringBuilder sql = new StringBuilder("WITH k AS (SELECT DISTINCT e.aggregate_id FROM ").append(e.view()).append(" e")
+        StringBuilder sql = new StringBuilder("WITH k AS (SELECT DISTINCT ").append(ek).append(" AS key FROM ").append(e.view()).append(" e")
                 .append(" WHERE e.event_type = ANY(?) AND e.occurred_at >= ? AND e.occurred_at < ?),")
-                .append(" a AS (SELECT DISTINCT ON (p.aggregate_id) p.aggregate_id, p.payload FROM ").append(e.view()).append(" p")
-                .append(" WHERE p.event_type = ? AND p.aggregate_id IN (SELECT aggregate_id FROM k)")
-                .append(" ORDER BY p.aggregate_id, p.occurred_at DESC, p.published_at DESC)")
-                .append(" SELECT k.aggregate_id");
+                .append(" a AS (SELECT DISTINCT ON (").append(pk).append(") ").append(pk).append(" AS key, p.payload FROM ")
+                .append(e.view()).append(" p")
+                .append(" WHERE p.event_type = ? AND ").append(pk).append(" IN (SELECT key FROM k)")
+                .append(" ORDER BY ").append(pk).append(", p.occurred_at DESC, p.published_at DESC)")
+                .append(" SELECT k.key");
         params.add(e.keyTypes().toArray(String[]::new));
         params.add(Timestamp.from(window.start()));
         params.add(Timestamp.from(window.cutoff()));
@@ -64,11 +68,12 @@ public final class RegisterQuery {
         for (String amount : r.amountColumns()) {
             sql.append(", (a.payload->>'").append(e.amountFields().get(amount)).append("')::numeric(12,2)");
         }
-        sql.append(" FROM k LEFT JOIN a ON a.aggregate_id = k.aggregate_id")
-                .append(" WHERE k.aggregate_id IN (SELECT v.").append(r.keyColumn()).append(" FROM ").append(r.view())
+        // keys compared as text: a register's key may be a uuid (claim_id), the payload's is text
+        sql.append(" FROM k LEFT JOIN a ON a.key = k.key")
+                .append(" WHERE k.key IN (SELECT v.").append(r.keyColumn()).append("::text FROM ").append(r.view())
                 .append(" v WHERE true");
         sql.append(entitled(r, "v", entitlement, params)).append(")");
-        sql.append(" ORDER BY k.aggregate_id COLLATE \"C\"");
+        sql.append(" ORDER BY k.key COLLATE \"C\"");
         return new RegisterQuery(sql.toString(), params);
     }
 
@@ -84,7 +89,10 @@ public final class RegisterQuery {
             sql.append(" AND ").append(alias).append('.').append(r.dealerColumn()).append(" = ANY(?)");
             params.add(entitlement.dealerCodes().toArray(String[]::new));
         }
-        if (!entitlement.makes().isEmpty()) {
+        if (!entitlement.makes().isEmpty() && r.makeColumn() == null) {
+            // the register cannot tell a row's make (cancellations): none is shown to be within the makes
+            sql.append(" AND false");
+        } else if (!entitlement.makes().isEmpty()) {
             sql.append(" AND upper(").append(alias).append('.').append(r.makeColumn()).append(") = ANY(?)");
             params.add(entitlement.makes().toArray(String[]::new));
         }

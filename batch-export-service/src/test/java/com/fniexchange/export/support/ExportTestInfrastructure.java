@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * TestInfrastructure plus what the batch side needs: contract-service running in the JVM (it
- * creates the contract schema and its views first), the SFTP server's client key as identity
+ * creates the contract schema and its views first), the claims and cancellation schemas, the SFTP server's client key as identity
  * {@code test}, Azurite as storage account {@code devstoreaccount1}, a fresh work directory.
  */
 public class ExportTestInfrastructure extends TestInfrastructure {
@@ -20,6 +20,7 @@ public class ExportTestInfrastructure extends TestInfrastructure {
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
         ContractServiceInProcess.port();
+        OwningSchemas.migrate();
         Map<String, Object> props = new HashMap<>();
         try {
             props.put("fni.export.work-dir", Files.createTempDirectory("fni-export-").toString());

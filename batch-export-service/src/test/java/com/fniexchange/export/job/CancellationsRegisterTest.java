@@ -1,0 +1,81 @@
+package com.fniexchange.export.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fniexchange.export.ops.ExportRuns;
+import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.register.Register;
+import com.fniexchange.export.support.BatchExportTest;
+import com.fniexchange.export.support.CancellationRows;
+import com.fniexchange.export.support.ContractRows;
+import com.fniexchange.export.support.Fixtures;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The cancellations register: cancellations approved on the date, within the partner's selling
+ * dealers, with refund and dealer chargeback totals, reconciled with cancellation.approved.v1
+ * matched on the payload's cancellationId. Entitled by dealer only (no make in the view).
+ */
+@BatchExportTest
+class CancellationsRegisterTest {
+
+    @Autowired PartnerRegistry registry;
+    @Autowired ExportRuns runs;
+
+    @Test
+    void cancellationsApprovedOnTheDateWithTheirRefundAndChargebackTotals() throws Exception {
+        String partner = "CANCEL-P";
+        LocalDate date = LocalDate.of(2026, 4, 8);
+        registry.save(partner, Fixtures.settings(partner, List.of("CX1"), List.of(), List.of(Register.CANCELLATIONS),
+                FileLayout.PIPE, null), "test");
+        UUID a = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date, 1), "650.00", "300.00", true);
+        UUID b = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date, 2), "420.25", "210.10", true);
+        UUID notMine = CancellationRows.cancel(CancellationRows.contract("CX2"), "CX2", ContractRows.during(date, 3), "500.00", "250.00", true);
+        UUID nextDay = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date.plusDays(1), 4), "500.00", "250.00", true);
+        UUID requestedOnly = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", null, "500.00", "250.00", true);
+
+        JobExecution execution = runs.run(Register.CANCELLATIONS, partner, date);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> lines = Fixtures.gunzip(Files.readAllBytes(
+                Fixtures.outbound(partner).resolve(partner + "_cancellations_20260408.txt.gz"))).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("H|CANCEL-P|CANCELLATIONS|2026-04-08|CANCEL-P_cancellations_20260408|1");
+        assertThat(lines).hasSize(4);
+        List<String> expectedOrder = Stream.of(a, b).map(UUID::toString).sorted().toList();
+        assertThat(lines.get(1)).startsWith("D|" + expectedOrder.get(0) + "|");
+        assertThat(lines.get(2)).startsWith("D|" + expectedOrder.get(1) + "|");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("D|" + a + "|").contains("|CX1|VSC|TX|CUSTOMER_REQUEST|")
+                .contains("|1000.00|0.00|50.00|650.00|300.00|CUSTOMER|"));
+        String all = String.join("\n", lines);
+        for (UUID excluded : List.of(notMine, nextDay, requestedOnly)) {
+            assertThat(all).doesNotContain(excluded.toString());
+        }
+        assertThat(lines.get(3)).isEqualTo("T|2|1070.25|510.10");
+        JsonNode report = ClaimsRegisterTest.report(partner, "cancellations_20260408");
+        assertThat(report.get("status").asText()).isEqualTo("MATCHED");
+        assertThat(report.get("events").get("count").asLong()).isEqualTo(2);
+        assertThat(report.get("events").get("totals").get("refund").asText()).isEqualTo("1070.25");
+        assertThat(report.get("events").get("totals").get("dealerChargeback").asText()).isEqualTo("510.10");
+        assertThat(report.get("database").get("totals").get("dealerChargeback").asText()).isEqualTo("510.10");
+
+        // the view has no make: a partner entitled by make is shown none of the register
+        String byMake = "CANCEL-MAKE";
+        registry.save(byMake, Fixtures.settings(byMake, List.of("CX1"), List.of("HONDA"), List.of(Register.CANCELLATIONS),
+                FileLayout.PIPE, null), "test");
+        assertThat(runs.run(Register.CANCELLATIONS, byMake, date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> none = Fixtures.gunzip(Files.readAllBytes(
+                Fixtures.outbound(byMake).resolve(byMake + "_cancellations_20260408.txt.gz"))).lines().toList();
+        assertThat(none).hasSize(2);
+        assertThat(none.get(1)).isEqualTo("T|0|0.00|0.00");
+        assertThat(ClaimsRegisterTest.report(byMake, "cancellations_20260408").get("status").asText()).isEqualTo("MATCHED");
+    }
+}
