@@ -38,13 +38,13 @@ class CancellationEvents {
 
     void approved(Cancellation c) {
         publish(new CancellationApproved(number(c.quote()), dealer(c.quote()), c.cancellationId(), c.reason().name(),
-                c.quote().cancelDate(), c.quote().refund(), c.quote().dealerChargeback(), c.quote().payee().name(),
+                c.quote().cancelDate(), c.refund(), c.dealerChargeback(), c.quote().payee().name(),
                 c.quote().refundDueDate(), c.approvedBy(), c.approvedAt()));
     }
 
     void refundPaid(Cancellation c, Instant at) {
         Cancellation.Payment p = c.payment();
-        publish(new CancellationRefundPaid(number(c.quote()), dealer(c.quote()), c.cancellationId(), c.quote().refund(),
+        publish(new CancellationRefundPaid(number(c.quote()), dealer(c.quote()), c.cancellationId(), c.refund(),
                 c.quote().payee().name(), p.method().name(), p.reference(), p.paidDate(), c.quote().refundDueDate(), p.paidLate(), at));
     }
 

@@ -42,7 +42,9 @@ class CancellationRepository {
             """;
     private static final String CANCELLATION_SELECT = "SELECT c.cancellation_id, c.status, c.reason, c.requested_by, c.requested_at, "
             + "c.approved_by, c.approved_at, c.payment_method, c.payment_reference, c.paid_date, c.paid_by, c.refund_paid_at, "
-            + "c.updated_at, " + QUOTE_COLUMNS + " FROM cancellation c JOIN refund_quote q ON q.quote_id = c.quote_id " + QUOTE_JOINS;
+            + "c.updated_at, c.approved_basis, c.approved_unearned_share, c.approved_gross_refund, c.approved_claims_paid, "
+            + "c.approved_claims_deducted, c.approved_fee, c.approved_refund, c.approved_dealer_chargeback, c.approved_provider_share, "
+            + "c.recomputed_at_approval, " + QUOTE_COLUMNS + " FROM cancellation c JOIN refund_quote q ON q.quote_id = c.quote_id " + QUOTE_JOINS;
 
     private final JdbcClient jdbc;
 
@@ -151,12 +153,27 @@ class CancellationRepository {
         return locked.flatMap(l -> find(l, Optional.empty()));
     }
 
-    void markApproved(UUID id, String by, Instant at) {
+    /** Approves at the given amounts; {@code recomputed} says they differ from the quote's. */
+    void markApproved(UUID id, Refund approved, boolean recomputed, String by, Instant at) {
         jdbc.sql("""
-                UPDATE cancellation SET status = 'APPROVED', approved_by = :by, approved_at = :at, updated_at = :at
+                UPDATE cancellation SET status = 'APPROVED', approved_by = :by, approved_at = :at, updated_at = :at,
+                    approved_basis = :basis, approved_unearned_share = :share, approved_gross_refund = :gross,
+                    approved_claims_paid = :claimsPaid, approved_claims_deducted = :claimsDeducted, approved_fee = :fee,
+                    approved_refund = :refund, approved_dealer_chargeback = :chargeback, approved_provider_share = :providerShare,
+                    recomputed_at_approval = :recomputed
                 WHERE cancellation_id = :id AND status = 'REQUESTED'
                 """)
                 .param("id", id).param("by", by).param("at", Timestamp.from(at))
+                .param("basis", approved.basis().name())
+                .param("share", approved.unearnedShare())
+                .param("gross", approved.grossRefund().amount())
+                .param("claimsPaid", approved.claimsPaid().amount())
+                .param("claimsDeducted", approved.claimsDeducted().amount())
+                .param("fee", approved.fee().amount())
+                .param("refund", approved.refund().amount())
+                .param("chargeback", approved.dealerChargeback().amount())
+                .param("providerShare", approved.providerShare().amount())
+                .param("recomputed", recomputed)
                 .update();
     }
 
@@ -227,8 +244,24 @@ class CancellationRepository {
         Timestamp approvedAt = rs.getTimestamp("approved_at");
         return new Cancellation(rs.getObject("cancellation_id", UUID.class), quote.contractNumber(), quote.dealerCode(),
                 CancellationStatus.valueOf(rs.getString("status")), CancellationReason.valueOf(rs.getString("reason")), quote,
+                approvedRefund(rs, quote),
                 rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("approved_by"),
                 approvedAt == null ? null : approvedAt.toInstant(), payment, rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Cancellation.ApprovedRefund approvedRefund(ResultSet rs, RefundQuote quote) throws SQLException {
+        BigDecimal refund = rs.getBigDecimal("approved_refund");
+        if (refund == null) {
+            return null;
+        }
+        Money claimsPaid = Money.of(rs.getBigDecimal("approved_claims_paid"));
+        boolean recomputed = rs.getBoolean("recomputed_at_approval");
+        return new Cancellation.ApprovedRefund(RefundBasis.valueOf(rs.getString("approved_basis")),
+                rs.getBigDecimal("approved_unearned_share"), Money.of(rs.getBigDecimal("approved_gross_refund")), claimsPaid,
+                Money.of(rs.getBigDecimal("approved_claims_deducted")), Money.of(rs.getBigDecimal("approved_fee")), Money.of(refund),
+                Money.of(rs.getBigDecimal("approved_dealer_chargeback")), Money.of(rs.getBigDecimal("approved_provider_share")),
+                recomputed, recomputed ? "claims paid changed from " + quote.claimsPaid().amount().toPlainString() + " at the quote to "
+                        + claimsPaid.amount().toPlainString() + " at approval" : null);
     }
 
     private static RefundQuote quote(ResultSet rs) throws SQLException {

@@ -120,10 +120,20 @@ class Cancellations {
         requireStatus(c, "approve", CancellationStatus.REQUESTED);
         ProjectedContract contract = contracts.lock(c.contractNumber(), caller.dealerScope()).orElseThrow();
         requireActive(contract);
-        cancellations.markApproved(id, caller.actor(), now());
+        // A claim paid after the quote (the request refuses an outdated quote, so after the request) changes
+        // what the state rule lets the payee keep; refusing here would leave the cancellation stuck in
+        // REQUESTED, so the refund is recomputed under the same rule and terms with the claims paid to date.
+        Refund approvedRefund = recompute(c.quote(), contract);
+        boolean recomputed = !sameAmounts(approvedRefund, c.quote());
+        cancellations.markApproved(id, approvedRefund, recomputed, caller.actor(), now());
         Cancellation approved = cancellations.find(id, caller.dealerScope()).orElseThrow();
         events.approved(approved);
-        log.info("cancellation {} of {} approved by {}", id, c.contractNumber(), caller.actor());
+        if (recomputed) {
+            log.info("cancellation {} of {} approved by {}: refund recomputed from {} to {} ({})", id, c.contractNumber(),
+                    caller.actor(), c.quote().refund(), approved.refund(), approved.approvedRefund().recomputedBecause());
+        } else {
+            log.info("cancellation {} of {} approved by {}", id, c.contractNumber(), caller.actor());
+        }
         return approved;
     }
 
@@ -142,9 +152,27 @@ class Cancellations {
         cancellations.markRefundPaid(id, payment, caller.actor(), now);
         Cancellation paid = cancellations.find(id, caller.dealerScope()).orElseThrow();
         events.refundPaid(paid, now);
-        log.info("cancellation {} of {}: refund {} paid by {} {}{}", id, c.contractNumber(), c.quote().refund(), payment.method(),
+        log.info("cancellation {} of {}: refund {} paid by {} {}{}", id, c.contractNumber(), c.refund(), payment.method(),
                 payment.reference(), paid.payment().paidLate() ? " (late)" : "");
         return paid;
+    }
+
+    /** The quote's refund under its own rule and terms, with the claims paid on the contract now. */
+    private Refund recompute(RefundQuote quote, ProjectedContract contract) {
+        RefundRuleTable.StateRule rule = rules.byCode(quote.rule().code());
+        return engine.calculate(
+                new CoveredContract(quote.customerPrice(), contract.dealerCost(), contract.saleDate(), contract.termMonths(),
+                        contract.termMiles(), contract.odometerAtSale(), contract.claimsPaid(), contract.financed(), contract.lienholder()),
+                new CancellationTerms(quote.cancelDate(), quote.odometer(), quote.reason().leavesLienOpen(),
+                        LocalDate.ofInstant(quote.quotedAt(), calendar.zone())),
+                rule.rule());
+    }
+
+    private static boolean sameAmounts(Refund refund, RefundQuote quote) {
+        return refund.basis() == quote.basis() && refund.grossRefund().equals(quote.grossRefund())
+                && refund.claimsPaid().equals(quote.claimsPaid()) && refund.claimsDeducted().equals(quote.claimsDeducted())
+                && refund.fee().equals(quote.fee()) && refund.refund().equals(quote.refund())
+                && refund.dealerChargeback().equals(quote.dealerChargeback()) && refund.providerShare().equals(quote.providerShare());
     }
 
     private void checkTerms(QuoteRequest request, ProjectedContract contract, LocalDate today) {

@@ -329,6 +329,76 @@ class CancellationApiTest {
     }
 
     @Test
+    void aClaimPaidAfterTheRequestIsDeductedAtApprovalAndTheApprovedEventCarriesTheRecomputedRefund() {
+        String number = activeContract(Sale.vsc("TX", today.minusDays(120)));
+        JsonNode q = quote(number, today.minusDays(1), 31_000, dealer).json();
+        assertThat(q.get("claimsDeducted").decimalValue()).isEqualByComparingTo("0.00");
+        Api.Response requested = api.post("/api/v1/cancellations", dealer,
+                "{\"quoteId\":\"" + q.get("quoteId").asText() + "\",\"reason\":\"CUSTOMER_REQUEST\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().get("cancellationId").asText();
+        assertThat(requested.json().get("approvedRefund").isNull()).isTrue();
+
+        Streams.claimPaid(number, "500.00", "500.00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COALESCE(max(contract_paid_to_date), 0) FROM claim_payment "
+                + "WHERE contract_number = :n").param("n", number).query(java.math.BigDecimal.class).single()
+                .compareTo(new java.math.BigDecimal("500.00")) == 0);
+
+        Api.Response approved = api.post("/api/v1/cancellations/" + id + "/approve", admin, "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode a = approved.json().get("approvedRefund");
+        java.math.BigDecimal gross = a.get("grossRefund").decimalValue();
+        assertThat(a.get("basis").asText()).isEqualTo(q.get("basis").asText());
+        assertThat(gross).isEqualByComparingTo(q.get("grossRefund").decimalValue());
+        assertThat(a.get("claimsPaid").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(a.get("claimsDeducted").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(a.get("fee").decimalValue()).as("TX-VSC: flat $50 after the free look").isEqualByComparingTo("50.00");
+        assertThat(a.get("refund").decimalValue()).as("gross - 500 - fee")
+                .isEqualByComparingTo(gross.subtract(new java.math.BigDecimal("500.00")).subtract(new java.math.BigDecimal("50.00")));
+        assertThat(a.get("refund").decimalValue()).isEqualByComparingTo(q.get("refund").decimalValue().subtract(new java.math.BigDecimal("500.00")));
+        assertThat(a.get("refund").decimalValue()).as("components add up to the cent")
+                .isEqualTo(gross.subtract(a.get("claimsDeducted").decimalValue()).subtract(a.get("fee").decimalValue()));
+        assertThat(gross).isEqualTo(a.get("providerShare").decimalValue().add(a.get("dealerChargeback").decimalValue()));
+        assertThat(a.get("recomputedAtApproval").asBoolean()).isTrue();
+        assertThat(a.get("recomputedBecause").asText()).contains("0.00").contains("500.00");
+        assertThat(approved.json().at("/quote/refund").decimalValue()).as("the quote keeps what was quoted")
+                .isEqualByComparingTo(q.get("refund").decimalValue());
+
+        JsonNode fetched = api.get("/api/v1/cancellations/" + id, dealer).json();
+        assertThat(fetched.get("approvedRefund")).isEqualTo(a);
+        assertThat(jdbc.sql("SELECT refund FROM cancellation_register WHERE cancellation_id = :id")
+                .param("id", java.util.UUID.fromString(id)).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo(a.get("refund").decimalValue());
+
+        List<ConsumerRecord<String, String>> events = eventsFor(number, 3);
+        assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly("com.fniexchange.cancellation.quoted.v1",
+                "com.fniexchange.cancellation.requested.v1", "com.fniexchange.cancellation.approved.v1");
+        JsonNode approvedEvent = read(events.get(2));
+        assertThat(EventSchemas.violations(EventType.parse(header(events.get(2), "ce_type")), approvedEvent)).isEmpty();
+        assertThat(approvedEvent.get("refund").decimalValue()).isEqualByComparingTo(a.get("refund").decimalValue());
+        assertThat(approvedEvent.get("dealerChargeback").decimalValue()).isEqualByComparingTo(a.get("dealerChargeback").decimalValue());
+
+        Api.Response paid = api.post("/api/v1/cancellations/" + id + "/refund-paid", admin,
+                "{\"method\":\"ACH\",\"reference\":\"ACH-9\",\"paidDate\":\"" + today + "\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(read(eventsFor(number, 4).get(3)).get("refund").decimalValue()).isEqualByComparingTo(a.get("refund").decimalValue());
+    }
+
+    @Test
+    void anApprovalWithNoNewClaimKeepsTheQuotedAmounts() {
+        String number = activeContract(Sale.vsc("TX", today.minusDays(120)));
+        JsonNode q = quote(number, today.minusDays(1), 31_000, dealer).json();
+        String id = api.post("/api/v1/cancellations", dealer,
+                "{\"quoteId\":\"" + q.get("quoteId").asText() + "\",\"reason\":\"CUSTOMER_REQUEST\"}").json().get("cancellationId").asText();
+        JsonNode a = api.post("/api/v1/cancellations/" + id + "/approve", admin, "").json().get("approvedRefund");
+        assertThat(a.get("recomputedAtApproval").asBoolean()).isFalse();
+        assertThat(a.get("recomputedBecause").isNull()).isTrue();
+        for (String amount : List.of("grossRefund", "claimsDeducted", "fee", "refund", "dealerChargeback", "providerShare")) {
+            assertThat(a.get(amount).decimalValue()).as(amount).isEqualByComparingTo(q.get(amount).decimalValue());
+        }
+    }
+
+    @Test
     void aRedeliveredClaimPaymentIsCountedOnce() {
         String number = activeContract(Sale.vsc("TX", today.minusDays(100)));
         String body = """
