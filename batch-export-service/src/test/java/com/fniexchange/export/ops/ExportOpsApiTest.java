@@ -50,7 +50,7 @@ class ExportOpsApiTest {
         Map<String, Object> settings = settingsOf("OPS-BAD");
         settings.put("schedule", "every night");
         settings.put("timeZone", "Mars/Olympus");
-        settings.put("registers", List.of("CONTRACT_REGISTER", "CLAIMS_REGISTER"));
+        settings.put("registers", List.of("CONTRACT_REGISTER", "CONTRACT_REGISTER"));
         settings.put("entitlement", Map.of("dealerCodes", List.of(), "makes", List.of()));
         settings.put("pgpPublicKey", "not a key");
         @SuppressWarnings("unchecked") Map<String, Object> sftp = (Map<String, Object>) settings.get("sftp");

@@ -58,8 +58,15 @@ public final class CancellationRows {
                 .param("requestedAt", Timestamp.from(requestedAt)).update();
         ContractRows.jdbc().sql("""
                 INSERT INTO cancellation.cancellation (cancellation_id, quote_id, contract_number, dealer_code, reason, status,
-                    requested_by, requested_at, approved_by, approved_at, updated_at)
-                VALUES (:c, :q, :n, :dealer, 'CUSTOMER_REQUEST', :status, 'test', :requestedAt, :by, :approvedAt, :updatedAt)""")
+                    requested_by, requested_at, approved_by, approved_at, updated_at,
+                    approved_basis, approved_unearned_share, approved_gross_refund, approved_claims_paid,
+                    approved_claims_deducted, approved_fee, approved_refund, approved_dealer_chargeback, approved_provider_share)
+                -- approved with no claim paid since the quote: the approved amounts are the quote's
+                SELECT :c, :q, :n, :dealer, 'CUSTOMER_REQUEST', :status, 'test', :requestedAt, :by, :approvedAt, :updatedAt,
+                    a.basis, a.unearned_share, a.gross_refund, a.claims_paid, a.claims_deducted, a.fee, a.refund,
+                    a.dealer_chargeback, a.provider_share
+                FROM (SELECT 1) AS one
+                LEFT JOIN cancellation.refund_quote a ON a.quote_id = :q AND CAST(:status AS text) = 'APPROVED'""")
                 .param("c", cancellation).param("q", quote).param("n", contract).param("dealer", dealer)
                 .param("status", approvedAt == null ? "REQUESTED" : "APPROVED").param("requestedAt", Timestamp.from(requestedAt))
                 .param("by", approvedAt == null ? null : "ops")
