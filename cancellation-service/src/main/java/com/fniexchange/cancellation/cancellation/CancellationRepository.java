@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.fniexchange.platform.web.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -215,7 +216,7 @@ class CancellationRepository {
             statement = statement.param("number", contractNumber);
         }
         if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.requestedAt())).param("afterId", after.cancellationId());
+            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterId", after.uuidKey());
         }
         return statement.query((rs, n) -> cancellation(rs)).list();
     }

@@ -5,6 +5,7 @@ import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.PageCursor;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -137,23 +137,13 @@ class CancellationResource {
                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                           @RequestParam(required = false) String cursor,
                           Caller caller) {
-        Optional<DealerCode> scope = caller.dealerScope();
-        String dealer;
-        if (scope.isPresent()) {
-            dealer = scope.get().value();
-            if (dealerCode != null && !dealerCode.equalsIgnoreCase(dealer)) {
-                throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode",
-                        "dealers may list only their own cancellations; leave it out")));
-            }
-        } else {
-            dealer = dealerCode == null ? null : dealerFilter(dealerCode);
-        }
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        String dealer = caller.listScope(dealerCode, "cancellations").map(DealerCode::value).orElse(null);
+        PageCursor after = PageCursor.decode(cursor);
         String number = contractNumber == null ? null : contractFilter(contractNumber);
         List<Cancellation> rows = repository.page(dealer, status, number, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Cancellation> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new PageCursor(items.get(limit - 1).requestedAt(), items.get(limit - 1).cancellationId()).encode() : null;
+        String next = more ? PageCursor.after(items.get(limit - 1).requestedAt(), items.get(limit - 1).cancellationId()).encode() : null;
         return new CancellationPage(List.copyOf(items), next);
     }
 
@@ -166,11 +156,4 @@ class CancellationResource {
         }
     }
 
-    private static String dealerFilter(String dealerCode) {
-        try {
-            return DealerCode.of(dealerCode).value();
-        } catch (InvalidValueException e) {
-            throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode", e.getMessage())));
-        }
-    }
 }

@@ -7,7 +7,6 @@ import com.fniexchange.claims.coverage.CoverageFacts;
 import com.fniexchange.claims.coverage.Coverages;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
+import com.fniexchange.platform.web.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -226,7 +226,7 @@ class ClaimRepository {
             statement = statement.param("needs", needsAdjuster);
         }
         if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.openedAt())).param("afterId", after.claimId());
+            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterId", after.uuidKey());
         }
         // the page's rows first, then their contracts' coverage in one query (not one per claim)
         List<Claim> claims = statement.query((rs, n) -> claim(rs, false, number -> null)).list();

@@ -7,6 +7,7 @@ import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.model.Vin;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.PageCursor;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,11 +92,11 @@ class ClaimResource {
                    @RequestParam(required = false) String cursor,
                    Caller caller) {
         String facility = caller.dealerScope().map(d -> d.value()).orElse(null);
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(cursor);
         List<Claim> rows = claims.page(facility, status, needsAdjuster, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Claim> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new PageCursor(items.get(limit - 1).openedAt(), items.get(limit - 1).claimId()).encode() : null;
+        String next = more ? PageCursor.after(items.get(limit - 1).openedAt(), items.get(limit - 1).claimId()).encode() : null;
         return new ClaimPage(List.copyOf(items), next);
     }
 

@@ -1,8 +1,11 @@
 package com.fniexchange.platform.security;
 
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.model.InvalidValueException;
+import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
 import com.fniexchange.platform.web.ProblemTypes;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -72,5 +75,32 @@ public record Caller(String subject, Set<Role> roles, Optional<DealerCode> deale
     /** How this caller is recorded in status histories and events. */
     public String actor() {
         return isDealer() ? "dealer:" + dealerCode.orElseThrow() + ":" + subject : subject;
+    }
+
+    /**
+     * The dealer a list is filtered by: a dealer's own code (naming another is a 400 on
+     * {@code dealerCode}), or for a provider role the {@code dealerCode} asked for, checked, or
+     * none (every dealer).
+     *
+     * @param requested the {@code dealerCode} query parameter, null when absent
+     * @param items     what is listed, for the message ("contracts", "cancellations")
+     */
+    public Optional<DealerCode> listScope(String requested, String items) {
+        Optional<DealerCode> scope = dealerScope();
+        if (scope.isPresent()) {
+            if (requested != null && !requested.equalsIgnoreCase(scope.get().value())) {
+                throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode",
+                        "dealers may list only their own " + items + "; leave it out")));
+            }
+            return scope;
+        }
+        if (requested == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DealerCode.of(requested));
+        } catch (InvalidValueException e) {
+            throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode", e.getMessage())));
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fniexchange.platform.web.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -277,7 +278,7 @@ class ContractRepository {
             statement = statement.param("since", Timestamp.from(updatedSince));
         }
         if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.updatedAt())).param("afterNumber", after.contractNumber());
+            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterNumber", after.key());
         }
         return statement.query((rs, n) -> new ContractSummary(ContractNumber.of(rs.getString("contract_number")),
                 ContractStatus.valueOf(rs.getString("status")), DealerCode.of(rs.getString("dealer_code")),

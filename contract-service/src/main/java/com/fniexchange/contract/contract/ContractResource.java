@@ -1,9 +1,8 @@
 package com.fniexchange.contract.contract;
 
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.PageCursor;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -95,32 +93,15 @@ class ContractResource {
                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                       @RequestParam(required = false) String cursor,
                       Caller caller) {
-        Optional<DealerCode> scope = caller.dealerScope();
-        String dealer;
-        if (scope.isPresent()) {
-            dealer = scope.get().value();
-            if (dealerCode != null && !dealerCode.equalsIgnoreCase(dealer)) {
-                throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode",
-                        "dealers may list only their own contracts; leave it out")));
-            }
-        } else {
-            dealer = dealerCode == null ? null : dealerFilter(dealerCode);
-        }
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        String dealer = caller.listScope(dealerCode, "contracts").map(DealerCode::value).orElse(null);
+        PageCursor after = PageCursor.decode(cursor);
         List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
         boolean more = rows.size() > limit;
         List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new PageCursor(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber().value()).encode() : null;
+        String next = more ? PageCursor.after(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber().value()).encode() : null;
         return new ContractPage(List.copyOf(items), next);
     }
 
-    private static String dealerFilter(String dealerCode) {
-        try {
-            return DealerCode.of(dealerCode).value();
-        } catch (InvalidValueException e) {
-            throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode", e.getMessage())));
-        }
-    }
 
     @PostMapping(path = "/{contractNumber}/approve")
     @PreAuthorize("hasRole('PROVIDER_ADMIN')")
