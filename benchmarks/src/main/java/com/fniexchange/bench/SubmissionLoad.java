@@ -61,7 +61,17 @@ public final class SubmissionLoad {
     private SubmissionLoad() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // the partner and HTTP threads would keep a failed run's JVM alive
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("base", "http://127.0.0.1:18081", "clients", "8", "seconds", "20",
                 "warmup", "10", "rate", "500", "paced", "60", "brokers", "127.0.0.1:19092",
                 "db", "jdbc:postgresql://127.0.0.1:5432/fni_bench", "anchorTps", "0", "servicePid", "0"));
@@ -79,18 +89,20 @@ public final class SubmissionLoad {
         double anchorTps = Double.parseDouble(opts.get("anchorTps"));
         long servicePid = Long.parseLong(opts.get("servicePid"));
 
-        // enough for the closed loop at up to 1,000/s and the whole open loop
-        Quotes quotes = new Quotes(opts.get("db"), (warmup + seconds) * 1000 + rate * paced + 1000);
+        // enough for the closed loop at up to 1,500/s and the whole open loop
+        Quotes quotes = new Quotes(opts.get("db"), (warmup + seconds) * 1500 + rate * paced + 1000);
         Partner partner = new Partner(opts.get("brokers"));
         partner.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
 
-        closedLoop(http, base, token, quotes, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
+        closedLoop(base, token, quotes, clients, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         ConcurrentLinkedQueue<Long> responseNanos = new ConcurrentLinkedQueue<>();
         Map<String, Boolean> closedContracts = new ConcurrentHashMap<>();
         CpuShares cpuBefore = CpuShares.read(servicePid);
         long started = System.nanoTime();
-        int done = closedLoop(http, base, token, quotes, clients, seconds, responseNanos, closedContracts);
+        System.out.println("closed loop: measuring " + seconds + " s");
+        int done = closedLoop(base, token, quotes, clients, seconds, responseNanos, closedContracts);
+        System.out.println("closed loop: done");
         double closedSeconds = (System.nanoTime() - started) / 1e9;
         CpuShares closedCpu = CpuShares.read(servicePid).minus(cpuBefore);
         double submissionsPerSecond = done / closedSeconds;
@@ -205,8 +217,11 @@ public final class SubmissionLoad {
                 && feedLatency.length == feed.aggregates().size() * 2 ? 0 : 1);
     }
 
-    /** Closed loop: each client submits, waits for the answer, submits again. Returns the submissions answered 201. */
-    private static int closedLoop(HttpClient http, String base, String token, Quotes quotes, int clients, int seconds,
+    /**
+     * Closed loop: each client, on a keep-alive connection of its own, submits, waits for the
+     * answer, submits again. Returns the submissions answered 201.
+     */
+    private static int closedLoop(String base, String token, Quotes quotes, int clients, int seconds,
                                   ConcurrentLinkedQueue<Long> responseNanos, Map<String, Boolean> contracts) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicInteger ok = new AtomicInteger();
@@ -214,22 +229,22 @@ public final class SubmissionLoad {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < end && !failed.get()) {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(submission(base, token, quotes.next()), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 201) {
-                            System.err.println("submission answered " + r.statusCode() + ": " + r.body());
+                try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(base))) {
+                    while (System.nanoTime() < end && !failed.get()) {
+                        long start = System.nanoTime();
+                        KeepAliveConnection.Answer r = connection.post("/api/v1/contracts", token, submissionBody(quotes.next()));
+                        if (r.status() != 201) {
+                            System.err.println("submission answered " + r.status() + ": " + r.body());
                             failed.set(true);
                             return;
                         }
                         responseNanos.add(System.nanoTime() - start);
                         contracts.put(contractNumber(r.body()), true);
                         ok.incrementAndGet();
-                    } catch (Exception e) {
-                        System.err.println("submission failed: " + e);
-                        failed.set(true);
                     }
+                } catch (Exception e) {
+                    System.err.println("submission failed: " + e);
+                    failed.set(true);
                 }
             }, "client-" + c);
             t.start();
@@ -244,15 +259,18 @@ public final class SubmissionLoad {
         return ok.get();
     }
 
-    private static HttpRequest submission(String base, String token, String quoteId) {
-        String body = """
+    private static String submissionBody(String quoteId) {
+        return """
                 {"quoteId":"%s","planCode":"VSC-60-75-100","dealNumber":"B-%s","customerPrice":2195.00,
                  "financed":false,"customer":{"firstName":"Bench","lastName":"Mark"}}"""
                 .formatted(quoteId, UUID.randomUUID().toString().substring(0, 13));
+    }
+
+    private static HttpRequest submission(String base, String token, String quoteId) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/contracts"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(submissionBody(quoteId)))
                 .build();
     }
 
