@@ -10,6 +10,7 @@ import com.fniexchange.contract.ContractServiceApplication;
 import com.fniexchange.model.event.EventSchemas;
 import com.fniexchange.model.event.EventType;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.MonitoringRules;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
 import com.fniexchange.testsupport.TestVins;
@@ -242,6 +243,13 @@ class CancellationEndToEndTest {
                     "{\"contractNumber\":\"" + number + "\",\"cancelDate\":\"" + today + "\",\"odometer\":24800,\"reason\":\"UNWIND\"}");
             assertThat(again.status()).isEqualTo(422);
             assertThat(again.json().get("contractStatus").asText()).isEqualTo("CANCELLED");
+
+            // 8. the shipped alerts and dashboard (deploy/monitoring) query what the consumers really expose
+            MonitoringRules rules = MonitoringRules.shipped();
+            assertThat(rules.missingFrom(cancellations.get("/actuator/prometheus", DevJwt.ops()).body(),
+                    "fni_events_consumed", "fni_refunds_", "fni_outbox_")).isEmpty();
+            assertThat(rules.missingFrom(claims.get("/actuator/prometheus", DevJwt.ops()).body(),
+                    "fni_events_consumed", "fni_outbox_", "http_server_requests")).isEmpty();
         }
     }
 

@@ -90,6 +90,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // see PlatformSecurityAutoConfiguration#securityObservationSettings
         defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        // a few latency buckets per endpoint, for the p99 panel and alert (deploy/monitoring);
+        // a full percentile histogram would be ~70 series per endpoint and status
+        defaults.put("management.metrics.distribution.slo.http.server.requests", "50ms,100ms,250ms,500ms,1000ms,2500ms");
         defaults.put("logging.structured.format.console", "${FNI_LOG_FORMAT:ecs}");
         defaults.put("spring.cloud.stream.kafka.binder.header-mapper-bean-name", StreamAutoConfiguration.KAFKA_HEADER_MAPPER);
         defaults.put("spring.cloud.stream.kafka.binder.required-acks", "all");

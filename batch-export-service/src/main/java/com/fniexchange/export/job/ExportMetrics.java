@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code fni.export.last.success} (epoch seconds of the last completed export, per register and
  * partner; 0 when none ever completed, so a partner that never got a file alerts too) and
- * {@code fni.reconciliation.mismatches}.
+ * {@code fni.reconciliation.mismatches} (registered at 0 with the gauge, per register and partner).
  */
 @Component
 public class ExportMetrics {
@@ -67,13 +67,20 @@ public class ExportMetrics {
     }
 
     void mismatch(Register register, String partnerId) {
-        Counter.builder(MISMATCHES).description("Reconciliations that did not match (database, file trailer, published events)")
-                .tag("register", register.name()).tag("partner", partnerId).register(registry).increment();
+        mismatches(register.name(), partnerId).increment();
+    }
+
+    private Counter mismatches(String register, String partnerId) {
+        return Counter.builder(MISMATCHES).description("Reconciliations that did not match (database, file trailer, published events)")
+                .tag("register", register).tag("partner", partnerId).register(registry);
     }
 
     private AtomicLong gauge(String register, String partnerId) {
         return lastSuccess.computeIfAbsent(register + "|" + partnerId, k -> {
             AtomicLong value = new AtomicLong();
+            // at 0 from the start: Prometheus' increase() cannot see a counter's first increment
+            // when the series only appears with it, and the mismatch alert would stay silent
+            mismatches(register, partnerId);
             Gauge.builder(LAST_SUCCESS, value, AtomicLong::get).description("Epoch seconds of the last completed export")
                     .baseUnit("seconds").tag("register", register).tag("partner", partnerId).register(registry);
             return value;

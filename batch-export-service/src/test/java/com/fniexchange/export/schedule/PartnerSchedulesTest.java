@@ -11,6 +11,7 @@ import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
 import com.fniexchange.export.support.OpsApi;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.MonitoringRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +69,9 @@ class PartnerSchedulesTest {
         String scrape = new OpsApi(port).get("/actuator/prometheus", DevJwt.ops()).body();
         assertThat(scrape).contains("fni_export_last_success_seconds{").contains("partner=\"" + partner + "\"")
                 .contains("spring_batch_job_seconds_count");
+        // the shipped alerts and dashboard (deploy/monitoring) query what this service really exposes
+        assertThat(MonitoringRules.shipped().missingFrom(scrape, "fni_export_", "fni_reconciliation_", "spring_batch_"))
+                .isEmpty();
     }
 
     private double gauge(String partner) {

@@ -9,6 +9,7 @@ import com.fniexchange.contract.ContractServiceTest;
 import com.fniexchange.model.event.EventSchemas;
 import com.fniexchange.model.event.EventType;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.MonitoringRules;
 import com.fniexchange.testsupport.TestVins;
 import com.fniexchange.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,11 @@ class ContractEventStreamTest {
         assertThat(events.get(0).value()).contains("\"dealerCost\":1100.00").doesNotContain("Jane");
         assertThat(meters.get("fni.events.published").tag("type", "com.fniexchange.contract.submitted.v1")
                 .tag("destination", "contract-events").counter().count()).isPositive();
+
+        // the shipped alerts and dashboard (deploy/monitoring) query what this service really exposes
+        String scrape = api.get("/actuator/prometheus", DevJwt.ops()).body();
+        assertThat(MonitoringRules.shipped().missingFrom(scrape, "fni_outbox_", "fni_events_published",
+                "fni_events_dead_letter", "http_server_requests", "hikaricp_", "jvm_", "process_", "kafka_consumer_")).isEmpty();
     }
 
     @Test
