@@ -4,6 +4,7 @@ import com.fniexchange.export.partner.Entitlement;
 import com.fniexchange.export.register.ColumnType;
 import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterDefinition;
+import com.fniexchange.export.register.RegisterLines;
 import com.fniexchange.export.register.RegisterQuery;
 import com.fniexchange.export.register.RegisterRecord;
 import com.zaxxer.hikari.HikariDataSource;
@@ -71,7 +72,8 @@ final class RegisterExtract implements Tasklet, ItemStream {
     private final ExportFaults faults;
     private final int amounts;
     private final int lineField;
-    private final CopyTextRow row;
+    private final CopyRow row;
+    private final BuiltLineCheck check;
 
     private FileChannel channel;
     private OutputStream out;
@@ -90,7 +92,8 @@ final class RegisterExtract implements Tasklet, ItemStream {
         this.faults = faults;
         this.amounts = subject.register().amountColumns().size();
         this.lineField = 1 + amounts;
-        this.row = new CopyTextRow(2 + amounts);
+        this.row = subject.format().layout() == FileLayout.CSV ? CopyRow.inCsvFormat(1 + amounts) : CopyRow.inTextFormat(1 + amounts);
+        this.check = new BuiltLineCheck(subject.register(), subject.format().layout());
     }
 
     @Override
@@ -124,7 +127,7 @@ final class RegisterExtract implements Tasklet, ItemStream {
             PGConnection pg = connection.unwrap(PGConnection.class);
             String query = RegisterQuery.detailLines(subject.register(), subject.format().layout(), subject.entitlement(),
                     subject.window(), lastKey).sqlWithLiterals(pg::escapeLiteral);
-            copy = pg.getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
+            copy = pg.getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT " + RegisterLines.copyFormat(subject.format().layout()));
         } catch (IOException | SQLException e) {
             close();
             throw new ItemStreamException("cannot open the extract of " + file, e);
@@ -159,7 +162,7 @@ final class RegisterExtract implements Tasklet, ItemStream {
         return RepeatStatus.FINISHED;
     }
 
-    private void write(CopyTextRow r) throws IOException {
+    private void write(CopyRow r) throws IOException {
         count++;
         for (int i = 0; i < amounts; i++) {
             if (!r.isNull(1 + i)) {
@@ -169,11 +172,18 @@ final class RegisterExtract implements Tasklet, ItemStream {
         if (r.isNull(lineField)) {
             out.write(lineInJava(r.text(0)));
         } else if (r.escaped(lineField)) {
-            // rare: a tab, line break or backslash in a value, escaped by COPY's text format
-            out.write(r.value(lineField));
-            out.write('\n');
+            // rare: a tab, line break or backslash in a value, escaped by COPY's text format (CSV never)
+            byte[] line = r.value(lineField);
+            if (check.accepts(line, 0, line.length)) {
+                out.write(line);
+                out.write('\n');
+            } else {
+                out.write(lineInJava(r.text(0)));
+            }
+        } else if (check.accepts(r.bytes(), r.start(lineField), r.end(lineField))) {
+            out.write(r.bytes(), r.start(lineField), r.end(lineField) + 1 - r.start(lineField)); // with its newline
         } else {
-            out.write(r.bytes(), r.start(lineField), r.lengthWithNewline(lineField));
+            out.write(lineInJava(r.text(0)));
         }
     }
 

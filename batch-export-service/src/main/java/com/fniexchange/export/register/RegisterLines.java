@@ -10,87 +10,62 @@ import java.util.stream.Collectors;
  * {@link FileLayout#format}) writes in Java for the same values. Each column is the text of
  * {@link ColumnType#asText} (null written empty), then:
  * <ul>
- *   <li>CSV: comma-separated; a text value holding a comma, a quote or a line break is quoted
- *       with its quotes doubled (the other types' text never needs it);</li>
- *   <li>PIPE: pipe-separated, no quoting;</li>
- *   <li>FIXED_WIDTH: {@code format('%-20s')} pads text on the right, {@code '%12s'} numbers on
- *       the left, and never cuts a value (so a value too long shows as a line too long).</li>
+ *   <li>CSV: COPY's own CSV writer joins the fields ({@link #copyFormat} is {@code FORMAT csv}),
+ *       quoting a value that holds a comma, a quote or a line break and doubling its quotes, as
+ *       Java does; an empty text is selected as NULL, which COPY leaves unquoted (it writes an
+ *       empty string as {@code ""}), as Java writes both;</li>
+ *   <li>PIPE: one {@code format('D|%s|%s…')} value (COPY's text format), no quoting;</li>
+ *   <li>FIXED_WIDTH: one {@code format()} value: {@code '%-20s'} pads text on the right,
+ *       {@code '%12s'} numbers on the left, and never cuts a value (so a value too long shows as a
+ *       line too long).</li>
  * </ul>
- * A line the database cannot vouch for is NULL: a value the layout cannot carry (a '|' in a
- * pipe file, a line break in a pipe or fixed-width file, a value longer than its width), or a
- * fixed-width line holding characters beyond the BMP (Java counts those as two, PostgreSQL as
- * one). The extract formats such a record in Java, which refuses it naming its key, or writes
- * the line Java's rules give.
+ * The database never refuses a value: a value the layout cannot carry (a '|' in a pipe file, a
+ * line break in a pipe or fixed-width file, a value longer than its width) shows in the line
+ * built, which the extract checks on its bytes before writing it ({@code BuiltLineCheck}); a line
+ * that fails the check is formatted in Java instead, which refuses the record naming its key.
  */
 public final class RegisterLines {
 
-    /** PostgreSQL functions take at most 100 arguments: the format string and one per field. */
+    /** PostgreSQL functions take at most 100 arguments: the format string, 'D' and one per column. */
     static final int MAX_COLUMNS = 98;
 
     private RegisterLines() {
     }
 
     /**
-     * The line of a row of {@code alias} (a relation with the register's view columns); every
-     * layout but CSV may still carry a value it cannot: pass it through {@link #writable}.
+     * The select-list items that make the line of a row of {@code alias} (a relation with the
+     * register's view columns), to come last in the COPY's select list: for CSV, one per field
+     * (the line is the rest of the CSV row from the record type on); otherwise one, the line.
      */
     public static String line(RegisterDefinition register, FileLayout layout, String alias) {
         List<RegisterColumn> columns = register.columns();
         if (columns.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException(register.register() + ": more than " + MAX_COLUMNS + " columns for one format()");
         }
-        List<String> values = columns.stream().map(c -> c.type().asText(alias + "." + c.column())).toList();
         return switch (layout) {
-            case CSV -> csv(columns, values);
-            case PIPE -> format("D" + "|%s".repeat(columns.size()), values);
+            case CSV -> columns.stream().map(c -> {
+                String text = c.type().asText(alias + "." + c.column());
+                return c.type().freeText() ? "NULLIF(" + text + ", '')" : text;
+            }).collect(Collectors.joining(", ", "'D', ", ""));
+            case PIPE -> format("D" + "|%s".repeat(columns.size()), alias, columns);
             case FIXED_WIDTH -> {
-                StringBuilder spec = new StringBuilder("%-1s");
+                StringBuilder spec = new StringBuilder("D");
                 for (RegisterColumn c : columns) {
                     spec.append(c.type().numeric() ? "%" : "%-").append(c.width()).append('s');
                 }
-                yield "format('" + spec + "', 'D', " + String.join(", ", values) + ")";
+                yield format(spec.toString(), alias, columns);
             }
         };
     }
 
-    /** {@code line} (an expression of {@link #line}'s text) when the layout carries it as built, else NULL. */
-    public static String writable(RegisterDefinition register, FileLayout layout, String line) {
-        String noLineBreak = "strpos(" + line + ", E'\\n') = 0 AND strpos(" + line + ", E'\\r') = 0";
-        return switch (layout) {
-            case CSV -> line;
-            // one '|' between fields and no more: a value holding one cannot be told apart
-            case PIPE -> "CASE WHEN " + noLineBreak + " AND length(" + line + ") - length(replace(" + line + ", '|', '')) = "
-                    + register.columns().size() + " THEN " + line + " END";
-            case FIXED_WIDTH -> {
-                int width = 1 + register.columns().stream().mapToInt(RegisterColumn::width).sum();
-                // as long as the widths add up (format pads but never cuts), in characters that Java counts alike
-                yield "CASE WHEN length(" + line + ") = " + width + " AND " + noLineBreak + " AND (octet_length(" + line + ") = "
-                        + width + " OR " + line + " !~ E'[\\\\U00010000-\\\\U0010FFFF]') THEN " + line + " END";
-            }
-        };
-    }
-
-    private static String csv(List<RegisterColumn> columns, List<String> values) {
-        String plain = format("D" + ",%s".repeat(columns.size()), values);
-        List<String> freeText = java.util.stream.IntStream.range(0, columns.size())
-                .filter(i -> columns.get(i).type().freeText()).mapToObj(values::get).toList();
-        if (freeText.isEmpty()) {
-            return plain;
-        }
-        // one test per row; the per-value quoting only for the rare row that needs some
-        List<String> quoted = java.util.stream.IntStream.range(0, columns.size())
-                .mapToObj(i -> columns.get(i).type().freeText() ? csvField(values.get(i)) : values.get(i)).toList();
-        return "CASE WHEN concat(" + String.join(", ", freeText) + ") ~ E'[,\"\\\\r\\\\n]' THEN "
-                + format("D" + ",%s".repeat(columns.size()), quoted) + " ELSE " + plain + " END";
-    }
-
-    private static String csvField(String value) {
-        return "CASE WHEN " + value + " ~ E'[,\"\\\\r\\\\n]' THEN '\"' || replace(" + value + ", '\"', '\"\"') || '\"' ELSE "
-                + value + " END";
+    /** The COPY options the lines of {@link #line} need: COPY's CSV writer for CSV, its text format otherwise. */
+    public static String copyFormat(FileLayout layout) {
+        return layout == FileLayout.CSV ? "(FORMAT csv)" : "(FORMAT text)";
     }
 
     /** format() writes NULL as empty, as the file does. */
-    private static String format(String spec, List<String> values) {
-        return values.stream().collect(Collectors.joining(", ", "format('" + spec + "', ", ")"));
+    private static String format(String spec, String alias, List<RegisterColumn> columns) {
+        return columns.stream().map(c -> c.type().asText(alias + "." + c.column()))
+                .collect(Collectors.joining(", ", "format('" + spec + "', ", ")"));
     }
 }

@@ -40,27 +40,17 @@ public final class RegisterQuery {
 
     /**
      * The extract's rows: the key, the amount columns (as text: {@code numeric(12,2)}), then the
-     * detail line the database built ({@link RegisterLines}; NULL when it cannot vouch for it), in
-     * file order, after {@code afterKey} when resuming (null: from the first).
+     * detail line the database built ({@link RegisterLines}), in file order, after
+     * {@code afterKey} when resuming (null: from the first).
      */
     public static RegisterQuery detailLines(RegisterDefinition r, FileLayout layout, Entitlement entitlement, ExportWindow window,
                                             String afterKey) {
-        StringBuilder columns = new StringBuilder("v.").append(r.keyColumn()).append("::text AS k");
-        for (int i = 0; i < r.amountColumns().size(); i++) {
-            String amount = r.amountColumns().get(i);
-            columns.append(", ").append(ColumnType.MONEY.asText("v." + amount)).append(" AS a").append(i + 1);
+        StringBuilder columns = new StringBuilder("v.").append(r.keyColumn()).append("::text");
+        for (String amount : r.amountColumns()) {
+            columns.append(", ").append(ColumnType.MONEY.asText("v." + amount));
         }
-        columns.append(", ").append(RegisterLines.line(r, layout, "v")).append(" AS l");
-        StringBuilder outer = new StringBuilder("SELECT x.k");
-        for (int i = 0; i < r.amountColumns().size(); i++) {
-            outer.append(", x.a").append(i + 1);
-        }
-        outer.append(", ").append(RegisterLines.writable(r, layout, "x.l")).append(" FROM (");
-        Query q = new Query().append(outer);
-        // OFFSET 0 keeps the subquery whole, so each line is built once, however often the check names it
-        where(q.append("SELECT ").append(columns).append(" FROM ").append(r.view()).append(" v"), r, entitlement, window, ">", afterKey);
-        q.append(" OFFSET 0) x ORDER BY x.k COLLATE \"C\"");
-        return q.build();
+        columns.append(", ").append(RegisterLines.line(r, layout, "v"));
+        return select(r, columns.toString(), entitlement, window, ">", afterKey);
     }
 
     private static String textColumns(RegisterDefinition register) {

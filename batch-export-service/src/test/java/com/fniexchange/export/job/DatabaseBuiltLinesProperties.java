@@ -11,6 +11,7 @@ import com.fniexchange.export.register.RegisterLines;
 import com.fniexchange.export.register.RegisterRecord;
 import com.fniexchange.testsupport.TestDatabase;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -43,9 +43,10 @@ import org.postgresql.copy.CopyOut;
 
 /**
  * The detail line the database builds ({@link RegisterLines}, read back through COPY's text
- * format as the extract reads it) is the line Java's {@link RegisterFileFormat#detail} writes for
- * the same values, for every register and layout, on the real PostgreSQL; and where Java refuses
- * a value, the database builds no line (NULL), so the extract refuses it too, naming the key.
+ * format as the extract reads it), when {@link BuiltLineCheck} accepts it, is the line Java's
+ * {@link RegisterFileFormat#detail} writes for the same values, for every register and layout,
+ * on the real PostgreSQL; and where Java refuses a value, the check refuses the line, so the
+ * extract asks Java, which refuses the record naming its key.
  */
 class DatabaseBuiltLinesProperties {
 
@@ -83,8 +84,9 @@ class DatabaseBuiltLinesProperties {
         List<String> lines = copyLines(register, layout);
         List<List<String>> values = textValues(register);
         RegisterFileFormat format = new RegisterFileFormat(register, layout);
+        BuiltLineCheck check = new BuiltLineCheck(register, layout);
         for (int i = 0; i < rows.size(); i++) {
-            Statistics.collect(layout, compare(format, values.get(i), lines.get(i)));
+            Statistics.collect(layout, compare(format, check, values.get(i), lines.get(i)));
         }
     }
 
@@ -103,15 +105,17 @@ class DatabaseBuiltLinesProperties {
             List<String> lines = copyLines(register, layout);
             List<List<String>> values = textValues(register);
             RegisterFileFormat format = new RegisterFileFormat(register, layout);
+            BuiltLineCheck check = new BuiltLineCheck(register, layout);
             for (int i = 0; i < rows.size(); i++) {
-                assertThat(lines.get(i)).as(layout + " row " + i).isNotNull()
+                assertThat(accepted(check, lines.get(i))).as(layout + " row " + i).isTrue();
+                assertThat(lines.get(i)).as(layout + " row " + i)
                         .isEqualTo(format.detail(new RegisterRecord(values.get(i).get(0), values.get(i))));
             }
         }
     }
 
     @Example
-    void valuesALayoutCannotCarryGetNoLine() throws Exception {
+    void linesWithValuesALayoutCannotCarryAreNotAccepted() throws Exception {
         RegisterDefinition register = RegisterCatalog.CONTRACT_REGISTER;
         insert(register, List.of(
                 contract("PIPE", null, "D1", "A|B", "HONDA", 2024, "1.00", "1.00", true),
@@ -120,9 +124,14 @@ class DatabaseBuiltLinesProperties {
                 contract("LONG", null, "D1", "123456789012345678901", "HONDA", 2024, "1.00", "1.00", true),
                 contract("YEAR", null, "D1", "DEAL", "HONDA", -1000, "1.00", "1.00", true),
                 contract("PRICE", null, "D1", "DEAL", "HONDA", 2024, "-999999999.99", "1.00", true)));
-        assertThat(copyLines(register, FileLayout.PIPE).stream().map(Objects::nonNull)).containsExactly(false, false, false, true, true, true);
-        assertThat(copyLines(register, FileLayout.FIXED_WIDTH).stream().map(Objects::nonNull)).containsExactly(true, false, false, false, false, false);
-        assertThat(copyLines(register, FileLayout.CSV)).doesNotContainNull();
+        BuiltLineCheck pipe = new BuiltLineCheck(register, FileLayout.PIPE);
+        BuiltLineCheck fixed = new BuiltLineCheck(register, FileLayout.FIXED_WIDTH);
+        BuiltLineCheck csv = new BuiltLineCheck(register, FileLayout.CSV);
+        assertThat(copyLines(register, FileLayout.PIPE).stream().map(l -> accepted(pipe, l)))
+                .containsExactly(false, false, false, true, true, true);
+        assertThat(copyLines(register, FileLayout.FIXED_WIDTH).stream().map(l -> accepted(fixed, l)))
+                .containsExactly(true, false, false, false, false, false);
+        assertThat(copyLines(register, FileLayout.CSV).stream().map(l -> accepted(csv, l))).containsOnly(true);
         // for those the extract asks Java, which refuses naming the record
         List<List<String>> values = textValues(register);
         assertThatThrownBy(() -> new RegisterFileFormat(register, FileLayout.PIPE).detail(new RegisterRecord("PIPE", values.get(0))))
@@ -131,19 +140,20 @@ class DatabaseBuiltLinesProperties {
                 .isInstanceOf(FileLayout.UnwritableValue.class).hasMessageStartingWith("record PRICE: ");
     }
 
-    private static String compare(RegisterFileFormat format, List<String> values, String databaseLine) {
+    private static String compare(RegisterFileFormat format, BuiltLineCheck check, List<String> values, String databaseLine) {
         String key = values.get(0);
+        boolean accepted = accepted(check, databaseLine);
         String javaLine;
         try {
             javaLine = format.detail(new RegisterRecord(key, values));
         } catch (FileLayout.UnwritableValue e) {
             assertThat(e).hasMessageStartingWith("record " + key + ": ");
-            assertThat(databaseLine).as("a line for what Java refuses: %s", e.getMessage()).isNull();
+            assertThat(accepted).as("accepted %s, which Java refuses: %s", databaseLine, e.getMessage()).isFalse();
             return "refused by both";
         }
-        if (databaseLine == null) {
-            // the one line the database leaves to Java: fixed width with characters beyond the BMP
-            assertThat(format.layout()).as("no line from the database for %s", javaLine).isEqualTo(FileLayout.FIXED_WIDTH);
+        if (!accepted) {
+            // the one line the check leaves to Java: fixed width with characters beyond the BMP
+            assertThat(format.layout()).as("not accepted: %s, Java writes %s", databaseLine, javaLine).isEqualTo(FileLayout.FIXED_WIDTH);
             assertThat(javaLine.codePointCount(0, javaLine.length())).as(javaLine).isLessThan(javaLine.length());
             return "left to Java";
         }
@@ -151,16 +161,22 @@ class DatabaseBuiltLinesProperties {
         return "same line";
     }
 
-    /** The lines as the extract reads them: COPY's text format, escapes undone; null for no line. */
+    private static boolean accepted(BuiltLineCheck check, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return check.accepts(bytes, 0, bytes.length);
+    }
+
+    /** The lines as the extract reads them, escapes undone. */
     private static List<String> copyLines(RegisterDefinition register, FileLayout layout) throws Exception {
-        String sql = "COPY (SELECT x.n, " + RegisterLines.writable(register, layout, "x.l") + " FROM (SELECT v.n, "
-                + RegisterLines.line(register, layout, "v") + " AS l FROM " + table(register) + " v OFFSET 0) x ORDER BY x.n) TO STDOUT";
+        String sql = "COPY (SELECT v.n, " + RegisterLines.line(register, layout, "v") + " FROM " + table(register)
+                + " v ORDER BY v.n) TO STDOUT " + RegisterLines.copyFormat(layout);
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-        CopyTextRow row = new CopyTextRow(2);
+        CopyRow row = layout == FileLayout.CSV ? CopyRow.inCsvFormat(1) : CopyRow.inTextFormat(1);
         List<String> lines = new ArrayList<>();
         for (byte[] bytes = copy.readFromCopy(); bytes != null; bytes = copy.readFromCopy()) {
             row.read(bytes);
-            lines.add(row.isNull(1) ? null : row.text(1));
+            assertThat(row.isNull(1)).isFalse();
+            lines.add(row.text(1));
         }
         return lines;
     }
