@@ -48,9 +48,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One call writes one chunk of {@code chunkSize} records and is committed with the step's
  * context ({@link #update}): the file's length, the last key written, the record count and the
  * amount totals. A restart cuts the file back to that length and copies the records after that
- * key, so its file is byte-identical to a clean run's. A record whose line the database did not
- * vouch for is formatted here in Java ({@link RegisterFileFormat#detail}), which refuses a value
- * the layout cannot carry naming the record's key.
+ * key, so its file is byte-identical to a clean run's. A line that fails {@link BuiltLineCheck}
+ * (a value the layout cannot carry) is formatted here in Java instead
+ * ({@link RegisterFileFormat#detail}), which refuses the record naming its key.
  */
 final class RegisterExtract implements Tasklet, ItemStream {
 
@@ -231,7 +231,7 @@ final class RegisterExtract implements Tasklet, ItemStream {
         context.putString(TOTALS, String.join(",", totals));
     }
 
-    /** Also after a failure: an unfinished COPY ends with its connection, which is returned, and the file is closed. */
+    /** Also after a failure: an unfinished COPY is ended ({@link #endUnfinishedCopy}), the connection given back, the file closed. */
     @Override
     public void close() throws ItemStreamException {
         if (copy != null && copy.isActive()) {
