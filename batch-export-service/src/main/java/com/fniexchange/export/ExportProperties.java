@@ -14,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * {@code fni.export.*}: where files are built, how the extract reads and how channels deliver.
  *
  * @param workDir     files are built under {@code <workDir>/<partner>/<register>/<date>/}
- * @param fetchSize   rows per round trip of the extract's cursor
  * @param chunkSize   rows per committed chunk (the restart granularity)
  * @param gzipLevel   deflate level of the gzip files (1 fastest .. 9 smallest)
  * @param reportKeys  differing keys listed per kind in a reconciliation report (the count is always exact)
@@ -23,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ExportProperties(
         @NotNull Path workDir,
-        @DefaultValue("1000") @Min(1) int fetchSize,
         @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("6") @Min(1) int gzipLevel,
         @DefaultValue("1000") @Min(1) int reportKeys,

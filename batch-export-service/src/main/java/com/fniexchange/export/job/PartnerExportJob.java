@@ -11,14 +11,11 @@ import com.fniexchange.export.reconciliation.ReconciliationReport;
 import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterDefinition;
-import com.fniexchange.export.register.RegisterQuery;
-import com.fniexchange.export.register.RegisterRecord;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +29,11 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.item.database.JdbcCursorItemReader;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +44,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The partner export, one job instance per (register, partner, business date):
  * <ol>
- *   <li>extract: the register's rows of the date within the partner's entitlement, streamed by a
- *       cursor, written as a plain file (header, details, trailer); restartable chunk by chunk;</li>
+ *   <li>extract: the register's rows of the date within the partner's entitlement, their lines
+ *       built by the database and streamed by {@code COPY} into a plain file (header, details,
+ *       trailer); restartable chunk by chunk ({@link RegisterExtract});</li>
  *   <li>package: gzip, PGP when the partner has a key, SHA-256s, manifest; from scratch;</li>
  *   <li>deliver: data file then manifest on every channel, through the delivery ledger;</li>
  *   <li>reconcile: database vs file vs published events, logged, reported beside the file; a
@@ -95,50 +91,19 @@ public class PartnerExportJob {
     }
 
     /**
-     * Job-scoped, so its reader and writer are plain objects built for this execution: a
-     * step-scoped reader or writer would be a proxy resolved on every item.
+     * Job-scoped, so its tasklet is a plain object built for this execution, holding its own
+     * connection for the COPY across the step's chunks.
      */
     @Bean
     @JobScope
     Step extract(JobRepository repository, PlatformTransactionManager tx, DataSource dataSource,
-                 @Value("#{jobParameters}") Map<String, Object> parameters) throws IOException {
+                 @Value("#{jobParameters}") Map<String, Object> parameters) {
         ExportRun run = run(parameters);
-        return new StepBuilder("extract", repository)
-                .<RegisterRecord, RegisterRecord>chunk(properties.chunkSize(), tx)
-                .reader(registerReader(dataSource, run))
-                .writer(registerFileWriter(run))
-                // Spring Batch times every item read and chunk written with a meter lookup per item;
-                // at millions of rows that costs more than the export. Job and step metrics remain.
-                .meterRegistry(new CompositeMeterRegistry())
-                .build();
-    }
-
-    private JdbcCursorItemReader<RegisterRecord> registerReader(DataSource dataSource, ExportRun run) {
-        RegisterQuery query = RegisterQuery.details(run.register(), run.partner().entitlement(), run.window());
-        JdbcCursorItemReader<RegisterRecord> reader = new JdbcCursorItemReader<>();
-        reader.setName("extract.reader");
-        reader.setDataSource(dataSource);
-        reader.setSql(query.sql());
-        reader.setPreparedStatementSetter(query::bind);
-        reader.setFetchSize(properties.fetchSize());
-        // pgjdbc streams a cursor only outside autocommit; otherwise it loads every row
-        reader.setConnectionAutoCommit(false);
-        reader.setVerifyCursorPosition(false);
-        int columns = run.register().columns().size();
-        reader.setRowMapper((rs, n) -> {
-            List<String> values = new ArrayList<>(columns);
-            for (int i = 0; i < columns; i++) {
-                values.add(com.fniexchange.export.register.ColumnType.read(rs, i + 1));
-            }
-            return new RegisterRecord(values.get(0), values);
-        });
-        return reader;
-    }
-
-    private RegisterFileWriter registerFileWriter(ExportRun run) throws IOException {
-        Files.createDirectories(run.files().directory());
-        return new RegisterFileWriter(run.register(), new RegisterFileFormat(run.register(), run.partner().layout()),
-                run.files().plainFile(), run.partner().partnerId(), run.key().businessDate(), run.files().fileId(), faults);
+        RegisterExtract extract = new RegisterExtract(new RegisterExtract.Subject(run.register(),
+                new RegisterFileFormat(run.register(), run.partner().layout()), run.partner().entitlement(), run.window(),
+                run.files().plainFile(), run.partner().partnerId(), run.key().businessDate(), run.files().fileId()),
+                dataSource, properties.chunkSize(), faults);
+        return new StepBuilder("extract", repository).tasklet(extract, tx).stream(extract).build();
     }
 
     @Bean

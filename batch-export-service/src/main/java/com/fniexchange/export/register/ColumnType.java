@@ -35,4 +35,12 @@ public enum ColumnType {
         return this == INTEGER || this == MONEY;
     }
 
+    /**
+     * Whether the column's text may hold any character (a delimiter, a quote, a line break).
+     * The other types' text is digits, signs, dots, dashes, colons, T, Z, Y or N only.
+     */
+    public boolean freeText() {
+        return this == TEXT;
+    }
+
 }
