@@ -59,15 +59,20 @@ echo "== anchor: pgbench, $CLIENTS clients, ${ANCHOR_SECONDS}s"
 psql -q -d "$db" -c "CREATE SCHEMA bench_anchor" \
   -c "CREATE TABLE bench_anchor.contract (LIKE contract.contract INCLUDING ALL)" \
   -c "CREATE TABLE bench_anchor.outbox_event (LIKE contract.outbox_event INCLUDING ALL)"
+read -r pg_before _ < <(java -cp "$cp" com.fniexchange.bench.CpuShares)
 pgbench -n -c "$CLIENTS" -j 2 -T "$ANCHOR_SECONDS" -f benchmarks/anchor.sql "$db" > "$work/pgbench.log" 2>&1
+read -r pg_after _ < <(java -cp "$cp" com.fniexchange.bench.CpuShares)
 anchor=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.log" | head -1)
-echo "anchor: $anchor tps"
+anchor_tx=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$work/pgbench.log" | head -1)
+# PostgreSQL's CPU per anchor transaction (its backends end with pgbench: counted through the postmaster)
+anchor_pg_ms=$(awk -v a="$pg_before" -v b="$pg_after" -v n="$anchor_tx" 'BEGIN { printf "%.3f", (b - a) / n }')
+echo "anchor: $anchor tps, PostgreSQL CPU $anchor_pg_ms ms per transaction"
 
 echo "== load: $CLIENTS connections closed loop ${SECONDS_CLOSED}s (after ${WARMUP}s warm-up), then $RATE submissions/s for ${PACED}s, then $EVENTS_RATE events/s into the outbox for ${EVENTS_SECONDS}s"
 token=$(deploy/local/dev-token.sh DEALER B1001 7200)
 java -Xmx768m -cp "$cp" com.fniexchange.bench.SubmissionLoad base="http://127.0.0.1:$port" token="$token" \
   clients="$CLIENTS" seconds="$SECONDS_CLOSED" warmup="$WARMUP" rate="$RATE" paced="$PACED" \
   eventsRate="$EVENTS_RATE" eventsSeconds="$EVENTS_SECONDS" \
-  brokers="127.0.0.1:$broker_port" db="jdbc:postgresql://127.0.0.1:5432/$db" anchorTps="$anchor" servicePid="$service"
+  brokers="127.0.0.1:$broker_port" db="jdbc:postgresql://127.0.0.1:5432/$db" anchorTps="$anchor" anchorPgMs="$anchor_pg_ms" servicePid="$service"
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); everything on one host"

@@ -87,6 +87,7 @@ public final class SubmissionLoad {
         int rate = Integer.parseInt(opts.get("rate"));
         int paced = Integer.parseInt(opts.get("paced"));
         double anchorTps = Double.parseDouble(opts.get("anchorTps"));
+        double anchorPgMs = Double.parseDouble(opts.getOrDefault("anchorPgMs", "0"));
         long servicePid = Long.parseLong(opts.get("servicePid"));
 
         // enough for the closed loop at up to 1,500/s and the whole open loop
@@ -193,6 +194,13 @@ public final class SubmissionLoad {
                 closedCpu.service() / done, closedCpu.postgres() / done, (closedCpu.total() - closedCpu.service() - closedCpu.postgres()) / done);
         System.out.printf("| closed loop: machine CPU busy (of %d cores) | %.0f%% |%n", Runtime.getRuntime().availableProcessors(),
                 100 * closedCpu.total() / (closedSeconds * 1000 * Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double pgPerSubmission = closedCpu.postgres() / done;
+        System.out.printf("| PostgreSQL CPU per anchor transaction / per submission (its 5 statements, the relay's reads and updates) | %.2f / %.2f ms |%n",
+                anchorPgMs, pgPerSubmission);
+        // the most this machine could give if the service, broker and load generator cost nothing
+        System.out.printf("| ceiling: submissions/s with PostgreSQL alone on the %d cores, and its ratio to the anchor | %.0f, %.2f |%n",
+                cores, cores * 1000 / pgPerSubmission, anchorTps > 0 ? cores * 1000 / pgPerSubmission / anchorTps : 0);
         System.out.printf("| offered events/s (open loop, %d submissions/s x 2 events, %d s) | %d |%n", rate, paced, rate * 2);
         System.out.printf("| delivered: submissions answered 201 / errors, achieved submissions/s | %d / %d, %.0f |%n",
                 answered.get(), errors.get(), answered.get() / pacedSeconds);
@@ -306,64 +314,6 @@ public final class SubmissionLoad {
         return -1;
     }
 
-    /**
-     * CPU time (ms) used so far by the service process, by every PostgreSQL process, and by the
-     * whole machine (busy time of all cores), read from /proc.
-     */
-    private record CpuShares(double service, double postgres, double total) {
-
-        private static final double MS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
-
-        static CpuShares read(long servicePid) {
-            double service = servicePid > 0 ? ticks(Path.of("/proc/" + servicePid + "/stat")) : 0;
-            double postgres = 0;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        String stat = Files.readString(dir.resolve("stat"));
-                        if (stat.contains("(postgres)")) {
-                            postgres += ticks(stat);
-                        }
-                    } catch (Exception gone) {
-                        // a backend that ended meanwhile
-                    }
-                }
-            } catch (Exception e) {
-                postgres = 0;
-            }
-            double total = 0;
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
-                for (int i = 1; i <= 8 && i < cpu.length; i++) {
-                    if (i != 4 && i != 5) {
-                        total += Long.parseLong(cpu[i]);
-                    }
-                }
-            } catch (Exception e) {
-                total = 0;
-            }
-            return new CpuShares(service * MS_PER_TICK, postgres * MS_PER_TICK, total * MS_PER_TICK);
-        }
-
-        private static double ticks(Path stat) {
-            try {
-                return ticks(Files.readString(stat));
-            } catch (Exception e) {
-                return 0;
-            }
-        }
-
-        /** utime + stime of one /proc/PID/stat line (fields 14 and 15; the name in parentheses may hold spaces). */
-        private static double ticks(String stat) {
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        }
-
-        CpuShares minus(CpuShares before) {
-            return new CpuShares(service - before.service, postgres - before.postgres, total - before.total);
-        }
-    }
 
     /**
      * Commits event pairs straight into contract-service's outbox, the way a submission's
