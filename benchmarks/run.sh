@@ -4,12 +4,12 @@
 # builds the jars; starts a Kafka broker process and contract-service (the built jar, with the
 # shipped JVM flags of deploy/jvm/service.options) on a fresh database; runs the raw-PostgreSQL
 # anchor (pgbench) and then the load from a process of its own; prints one table.
-# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=45 RATE=250 PACED=60 EVENTS_RATE=1000
+# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=300 (the most; it ends when steady) MIN_WARMUP=90 RATE=250 PACED=60 EVENTS_RATE=1000
 # EVENTS_SECONDS=60 ANCHOR_SECONDS=20
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) with pgbench, and Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-45} RATE=${RATE:-250} PACED=${PACED:-60} EVENTS_RATE=${EVENTS_RATE:-1000} EVENTS_SECONDS=${EVENTS_SECONDS:-60}
+CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-300} MIN_WARMUP=${MIN_WARMUP:-90} RATE=${RATE:-250} PACED=${PACED:-60} EVENTS_RATE=${EVENTS_RATE:-1000} EVENTS_SECONDS=${EVENTS_SECONDS:-60}
 ANCHOR_SECONDS=${ANCHOR_SECONDS:-20}
 export PGHOST=127.0.0.1 PGUSER=postgres
 db=fni_bench port=18081 broker_port=19092
@@ -68,10 +68,10 @@ anchor_tx=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\
 anchor_pg_ms=$(awk -v a="$pg_before" -v b="$pg_after" -v n="$anchor_tx" 'BEGIN { printf "%.3f", (b - a) / n }')
 echo "anchor: $anchor tps, PostgreSQL CPU $anchor_pg_ms ms per transaction"
 
-echo "== load: $CLIENTS connections closed loop ${SECONDS_CLOSED}s (after ${WARMUP}s warm-up), then $RATE submissions/s for ${PACED}s, then $EVENTS_RATE events/s into the outbox for ${EVENTS_SECONDS}s"
+echo "== load: $CLIENTS connections closed loop ${SECONDS_CLOSED}s (after a warm-up until steady, ${MIN_WARMUP}s to ${WARMUP}s), then $RATE submissions/s for ${PACED}s, then $EVENTS_RATE events/s into the outbox for ${EVENTS_SECONDS}s"
 token=$(deploy/local/dev-token.sh DEALER B1001 7200)
 java -Xmx768m -cp "$cp" com.fniexchange.bench.SubmissionLoad base="http://127.0.0.1:$port" token="$token" \
-  clients="$CLIENTS" seconds="$SECONDS_CLOSED" warmup="$WARMUP" rate="$RATE" paced="$PACED" \
+  clients="$CLIENTS" seconds="$SECONDS_CLOSED" warmup="$WARMUP" minWarmup="$MIN_WARMUP" rate="$RATE" paced="$PACED" \
   eventsRate="$EVENTS_RATE" eventsSeconds="$EVENTS_SECONDS" \
   brokers="127.0.0.1:$broker_port" db="jdbc:postgresql://127.0.0.1:5432/$db" anchorTps="$anchor" anchorPgMs="$anchor_pg_ms" servicePid="$service"
 echo

@@ -1,6 +1,8 @@
 package com.fniexchange.platform.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code fni.security.jwt.*}. Locally tokens are HS256-signed with a shared secret; in Azure
@@ -12,9 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer     expected {@code iss} of HS256 tokens; any when unset
  * @param audience   the {@code aud} every token must name (this API's application id URI in
  *                   Entra ID); required outside the {@code local} and {@code test} profiles
+ * @param verifiedTokenTtl how long a verified token is answered from memory (never past its
+ *                   {@code exp}); also how long a token stays accepted after its signing key is
+ *                   withdrawn. {@code 0s} verifies every request.
  */
 @ConfigurationProperties("fni.security.jwt")
-public record JwtProperties(String hmacSecret, String issuer, String audience) {
+public record JwtProperties(String hmacSecret, String issuer, String audience,
+                            @DefaultValue("60s") Duration verifiedTokenTtl) {
 
     boolean hasAudience() {
         return audience != null && !audience.isBlank();

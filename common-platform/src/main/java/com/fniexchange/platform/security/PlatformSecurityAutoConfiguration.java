@@ -98,7 +98,7 @@ public class PlatformSecurityAutoConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(validator(properties.issuer(), properties));
-        return decoder;
+        return remembering(decoder, properties);
     }
 
     /**
@@ -115,11 +115,16 @@ public class PlatformSecurityAutoConfiguration {
             throw new IllegalStateException(TokenPolicy.ISSUER_URI + " is empty: set it (FNI_JWT_ISSUER_URI) to the identity "
                     + "provider's issuer, for example https://login.microsoftonline.com/<tenant>/v2.0");
         }
-        return new SupplierJwtDecoder(() -> {
+        return remembering(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(validator(issuer, properties));
             return decoder;
-        });
+        }), properties);
+    }
+
+    /** At most 4,096 tokens remembered: a few MB of heap at most. */
+    private static JwtDecoder remembering(JwtDecoder verifier, JwtProperties properties) {
+        return new RecentlyVerifiedTokens(verifier, properties.verifiedTokenTtl(), 4096, java.time.Clock.systemUTC());
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, JwtProperties properties) {

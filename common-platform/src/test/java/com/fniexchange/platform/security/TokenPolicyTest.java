@@ -54,12 +54,12 @@ class TokenPolicyTest {
     void policyAlone() {
         MockEnvironment prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
-        assertThatThrownBy(() -> TokenPolicy.check(prod, new JwtProperties("s".repeat(40), null, "aud")))
+        assertThatThrownBy(() -> TokenPolicy.check(prod, new JwtProperties("s".repeat(40), null, "aud", java.time.Duration.ofSeconds(60))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatCode(() -> TokenPolicy.check(prod, new JwtProperties(null, null, "aud"))).doesNotThrowAnyException();
+        assertThatCode(() -> TokenPolicy.check(prod, new JwtProperties(null, null, "aud", java.time.Duration.ofSeconds(60)))).doesNotThrowAnyException();
         MockEnvironment test = new MockEnvironment();
         test.setActiveProfiles("test");
-        assertThatCode(() -> TokenPolicy.check(test, new JwtProperties("s".repeat(40), null, null))).doesNotThrowAnyException();
+        assertThatCode(() -> TokenPolicy.check(test, new JwtProperties("s".repeat(40), null, null, java.time.Duration.ofSeconds(60)))).doesNotThrowAnyException();
     }
 
     @Test
