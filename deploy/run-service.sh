@@ -13,5 +13,8 @@ if [ -z "$jar" ]; then
 fi
 # glibc's per-thread malloc arenas otherwise add tens of MB of RSS to a JVM with many threads
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# a service's own options file, when it has one, comes after the shared flags (the later -Xmx wins)
+own="$here/jvm/$service.options"
 # shellcheck disable=SC2046
-exec java $(grep -v '^\s*#' "$here/jvm/service.options" | xargs) ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java $(grep -v '^\s*#' "$here/jvm/service.options" | xargs) \
+  $( [ -f "$own" ] && grep -v '^\s*#' "$own" | xargs ) ${JAVA_OPTS:-} -jar "$jar" "$@"

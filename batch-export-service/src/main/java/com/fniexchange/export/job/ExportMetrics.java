@@ -20,13 +20,15 @@ import org.springframework.stereotype.Component;
 /**
  * {@code fni.export.last.success} (epoch seconds of the last completed export, per register and
  * partner; 0 when none ever completed, so a partner that never got a file alerts too) and
- * {@code fni.reconciliation.mismatches} (registered at 0 with the gauge, per register and partner).
+ * {@code fni.reconciliation.mismatches} and {@code fni.export.failures} (both registered at 0 with
+ * the gauge, per register and partner).
  */
 @Component
 public class ExportMetrics {
 
     public static final String LAST_SUCCESS = "fni.export.last.success";
     public static final String MISMATCHES = "fni.reconciliation.mismatches";
+    public static final String FAILURES = "fni.export.failures";
 
     private final MeterRegistry registry;
     private final JdbcClient jdbc;
@@ -70,6 +72,15 @@ public class ExportMetrics {
         mismatches(register.name(), partnerId).increment();
     }
 
+    void failed(Register register, String partnerId) {
+        failures(register.name(), partnerId).increment();
+    }
+
+    private Counter failures(String register, String partnerId) {
+        return Counter.builder(FAILURES).description("Export jobs that ended FAILED (a mismatch included)")
+                .tag("register", register).tag("partner", partnerId).register(registry);
+    }
+
     private Counter mismatches(String register, String partnerId) {
         return Counter.builder(MISMATCHES).description("Reconciliations that did not match (database, file trailer, published events)")
                 .tag("register", register).tag("partner", partnerId).register(registry);
@@ -81,6 +92,7 @@ public class ExportMetrics {
             // at 0 from the start: Prometheus' increase() cannot see a counter's first increment
             // when the series only appears with it, and the mismatch alert would stay silent
             mismatches(register, partnerId);
+            failures(register, partnerId);
             Gauge.builder(LAST_SUCCESS, value, AtomicLong::get).description("Epoch seconds of the last completed export")
                     .baseUnit("seconds").tag("register", register).tag("partner", partnerId).register(registry);
             return value;

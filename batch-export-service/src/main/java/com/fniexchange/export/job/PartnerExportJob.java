@@ -215,6 +215,9 @@ public class PartnerExportJob {
                 } else if (job.getStatus() == BatchStatus.COMPLETED) {
                     metrics.succeeded(key.register(), key.partnerId(), Clock.systemUTC().instant());
                 }
+                if (job.getStatus() == BatchStatus.FAILED) {
+                    metrics.failed(key.register(), key.partnerId());
+                }
             }
         };
     }

@@ -58,6 +58,7 @@ final class RegisterExtract implements Tasklet, ItemStream {
     static final String TOTALS = "extract.totals";
     static final String POSITION = "extract.position";
     static final String LAST_KEY = "extract.lastKey";
+    static final String SELECTION = "extract.selection";
 
     private static final Logger log = LoggerFactory.getLogger(RegisterExtract.class);
 
@@ -102,7 +103,15 @@ final class RegisterExtract implements Tasklet, ItemStream {
         try {
             Files.createDirectories(file.getParent());
             totalCents = new long[amounts];
-            if (context.containsKey(POSITION)) {
+            String selection = selection();
+            boolean resumable = context.containsKey(POSITION) && selection.equals(context.getString(SELECTION, null));
+            if (context.containsKey(POSITION) && !resumable) {
+                // the partner's entitlement, layout or the register changed since the failed run: its
+                // first part was selected under the old ones, so the file starts over
+                log.warn("extract of {} starts over: what it selects changed since it stopped", file);
+            }
+            context.putString(SELECTION, selection);
+            if (resumable) {
                 long position = context.getLong(POSITION);
                 channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 if (channel.size() < position) {
@@ -124,6 +133,10 @@ final class RegisterExtract implements Tasklet, ItemStream {
                 out.write(utf8Line(subject.format().header(subject.partnerId(), subject.businessDate(), subject.fileId())));
             }
             connection = dataSource.getConnection();
+            try (var st = connection.createStatement()) {
+                // the whole extract is one COPY statement: a timeout meant for requests must not cut it
+                st.execute("SET statement_timeout = 0");
+            }
             PGConnection pg = connection.unwrap(PGConnection.class);
             String query = RegisterQuery.detailLines(subject.register(), subject.format().layout(), subject.entitlement(),
                     subject.window(), lastKey).sqlWithLiterals(pg::escapeLiteral);
@@ -135,6 +148,15 @@ final class RegisterExtract implements Tasklet, ItemStream {
             close();
             throw e;
         }
+    }
+
+    /** What decides the file's lines: a restart resumes only under the same. */
+    private String selection() {
+        return String.join(";", subject.register().register().name(), subject.format().layout().name(),
+                String.join(",", subject.register().columns().stream().map(c -> c.column() + ":" + c.type() + ":" + c.width()).toList()),
+                String.join(",", new java.util.TreeSet<>(subject.entitlement().dealerCodes())),
+                String.join(",", new java.util.TreeSet<>(subject.entitlement().makes())),
+                subject.window().start() + "/" + subject.window().cutoff());
     }
 
     @Override
@@ -223,6 +245,7 @@ final class RegisterExtract implements Tasklet, ItemStream {
         if (lastKey != null) {
             context.putString(LAST_KEY, lastKey);
         }
+        context.putString(SELECTION, selection());
         context.putLong(COUNT, count);
         List<String> totals = new ArrayList<>();
         for (long cents : totalCents) {
@@ -239,6 +262,15 @@ final class RegisterExtract implements Tasklet, ItemStream {
         }
         copy = null;
         if (connection != null) {
+            try {
+                if (!connection.isClosed()) {
+                    try (var st = connection.createStatement()) {
+                        st.execute("RESET statement_timeout");
+                    }
+                }
+            } catch (SQLException e) {
+                log.debug("could not reset the extract connection's statement_timeout: {}", e.getMessage());
+            }
             try {
                 connection.close();
             } catch (SQLException e) {

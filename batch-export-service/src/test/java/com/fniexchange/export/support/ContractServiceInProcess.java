@@ -33,6 +33,10 @@ public final class ContractServiceInProcess {
             // in the environment from the start: environment post-processors (consumer bindings) read it
             StandardServletEnvironment environment = new StandardServletEnvironment();
             ownApplicationYml().forEach(source -> environment.getPropertySources().addLast(source));
+            // above its application.yml (server.port: ${PORT:8081}): a default property would lose to it,
+            // and the in-process service would take 8081 from a developer's running one or a parallel build
+            environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                    "contract-service-in-batch-tests", java.util.Map.of("server.port", "0")));
             context = new SpringApplicationBuilder(ContractServiceApplication.class)
                     .environment(environment)
                     .profiles("test")
@@ -40,7 +44,6 @@ public final class ContractServiceInProcess {
                     .properties(
                             // not this module's application.yml (contract-service's own is added above)
                             "spring.config.name=contract-service-in-batch-tests",
-                            "server.port=0",
                             "fni.outbox.poll-interval=200ms",
                             "fni.outbox.backoff-initial=100ms",
                             "fni.outbox.backoff-max=1s",
