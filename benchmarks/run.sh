@@ -4,12 +4,12 @@
 # builds the jars; starts a Kafka broker process and contract-service (the built jar, with the
 # shipped JVM flags of deploy/jvm/service.options) on a fresh database; runs the raw-PostgreSQL
 # anchor (pgbench) and then the load from a process of its own; prints one table.
-# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=300 (the most; it ends when steady) MIN_WARMUP=90 RATE=250 PACED=60 EVENTS_RATE=1000
+# Settings (environment): CLIENTS=8 SECONDS_CLOSED=20 WARMUP=300 (the most; it ends when steady) MIN_WARMUP=90 RATE=500 PACED=60 EVENTS_RATE=1000
 # EVENTS_SECONDS=60 ANCHOR_SECONDS=20
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) with pgbench, and Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-300} MIN_WARMUP=${MIN_WARMUP:-90} RATE=${RATE:-250} PACED=${PACED:-60} EVENTS_RATE=${EVENTS_RATE:-1000} EVENTS_SECONDS=${EVENTS_SECONDS:-60}
+CLIENTS=${CLIENTS:-8} SECONDS_CLOSED=${SECONDS_CLOSED:-20} WARMUP=${WARMUP:-300} MIN_WARMUP=${MIN_WARMUP:-90} RATE=${RATE:-500} PACED=${PACED:-60} EVENTS_RATE=${EVENTS_RATE:-1000} EVENTS_SECONDS=${EVENTS_SECONDS:-60}
 ANCHOR_SECONDS=${ANCHOR_SECONDS:-20}
 export PGHOST=127.0.0.1 PGUSER=postgres
 db=fni_bench port=18081 broker_port=19092
