@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,15 +56,35 @@ public class ExportMetrics {
                 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'partnerId'
                 WHERE e.status = 'COMPLETED' GROUP BY 1, 2""")
                 .query((rs, n) -> {
-                    gauge(rs.getString(1), rs.getString(2)).accumulateAndGet(
-                            rs.getTimestamp(3).toLocalDateTime().atZone(ZoneId.systemDefault()).toEpochSecond(), Math::max);
+                    // history of a partner or register no longer exported gets no gauge: it would alert forever
+                    AtomicLong known = lastSuccess.get(rs.getString(1) + "|" + rs.getString(2));
+                    if (known != null) {
+                        known.accumulateAndGet(rs.getTimestamp(3).toLocalDateTime().atZone(ZoneId.systemDefault())
+                                .toEpochSecond(), Math::max);
+                    }
                     return 1;
                 }).list();
     }
 
+    /** A partner's meters follow its settings: a register it no longer receives, or a deactivated partner, has none. */
     @EventListener
     void partnerChanged(PartnerChanged changed) {
-        partners.find(changed.partnerId()).ifPresent(p -> p.registers().forEach(r -> gauge(r.name(), p.partnerId())));
+        String partnerId = changed.partnerId();
+        Set<String> receives = partners.find(partnerId).filter(Partner::active)
+                .map(p -> p.registers().stream().map(Register::name).collect(Collectors.toSet())).orElse(Set.of());
+        for (String key : List.copyOf(lastSuccess.keySet())) {
+            if (!key.endsWith("|" + partnerId)) {
+                continue;
+            }
+            String register = key.substring(0, key.length() - partnerId.length() - 1);
+            if (!receives.contains(register)) {
+                for (String name : List.of(LAST_SUCCESS, MISMATCHES, FAILURES)) {
+                    registry.find(name).tag("register", register).tag("partner", partnerId).meters().forEach(registry::remove);
+                }
+                lastSuccess.remove(key);
+            }
+        }
+        receives.forEach(register -> gauge(register, partnerId));
     }
 
     void succeeded(Register register, String partnerId, Instant at) {

@@ -257,13 +257,12 @@ final class RegisterExtract implements Tasklet, ItemStream {
     /** Also after a failure: an unfinished COPY is ended ({@link #endUnfinishedCopy}), the connection given back, the file closed. */
     @Override
     public void close() throws ItemStreamException {
-        if (copy != null && copy.isActive()) {
-            endUnfinishedCopy();
-        }
+        // an evicted connection still holds the rest of the COPY: nothing more may be sent on it
+        boolean usable = copy == null || !copy.isActive() || endUnfinishedCopy();
         copy = null;
         if (connection != null) {
             try {
-                if (!connection.isClosed()) {
+                if (usable && !connection.isClosed()) {
                     try (var st = connection.createStatement()) {
                         st.execute("RESET statement_timeout");
                     }
@@ -297,17 +296,20 @@ final class RegisterExtract implements Tasklet, ItemStream {
      * on the connection, and the pool would hand that to its next user. So the pool closes the
      * connection for good (the server then ends the COPY), or, in another pool, the rest is read.
      */
-    private void endUnfinishedCopy() {
+    /** @return whether the connection can still be used (the rest of the COPY was read) */
+    private boolean endUnfinishedCopy() {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
                 dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-            } else {
-                while (copy.readFromCopy() != null) {
-                    // discarded
-                }
+                return false;
             }
+            while (copy.readFromCopy() != null) {
+                // discarded
+            }
+            return true;
         } catch (SQLException e) {
             log.warn("ending the extract's unfinished COPY failed: {}", e.getMessage());
+            return false;
         }
     }
 
