@@ -135,11 +135,7 @@ public final class SubmissionLoad {
         // how long the partner then waits for the last of its events
         long closedBacklog = quotes.backlog();
         long drainStart = System.nanoTime();
-        long closedDeadline = System.currentTimeMillis() + 60_000;
-        while (partner.received(closedContracts.keySet()) < closedContracts.size() * 2L && System.currentTimeMillis() < closedDeadline) {
-            Thread.sleep(20);
-        }
-        long closedReceived = partner.received(closedContracts.keySet());
+        long closedReceived = partner.awaitBoth(closedContracts.keySet());
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
         // open loop at the offered rate
@@ -173,10 +169,7 @@ public final class SubmissionLoad {
         pacer.shutdownNow();
         long rssPeak = rssKiB(servicePid, "VmHWM");
         long rssNow = rssKiB(servicePid, "VmRSS");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (partner.received(pacedContracts.keySet()) < pacedContracts.size() * 2L && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        partner.awaitBoth(pacedContracts.keySet());
         List<Long> latencies = partner.latencies(pacedContracts.keySet());
 
         // the relay alone at the events target: transactions of two events each (a submission's
@@ -204,10 +197,7 @@ public final class SubmissionLoad {
         double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
         feeder.shutdownNow();
         committers.shutdown();
-        deadline = System.currentTimeMillis() + 60_000;
-        while (partner.received(feed.aggregates()) < feed.aggregates().size() * 2L && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        partner.awaitBoth(feed.aggregates());
         partner.stop();
         long[] feedLatency = partner.latencies(feed.aggregates()).stream().mapToLong(Long::longValue).sorted().toArray();
         int feedHalf = feedBacklog.size() / 2;
@@ -502,6 +492,15 @@ public final class SubmissionLoad {
             }, "partner");
             thread.start();
             Thread.sleep(3000); // partitions assigned before the load starts
+        }
+
+        /** Waits up to a minute for both events of every one of these aggregates; returns how many arrived. */
+        long awaitBoth(Set<String> contracts) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (received(contracts) < contracts.size() * 2L && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            return received(contracts);
         }
 
         long received(Set<String> contracts) {

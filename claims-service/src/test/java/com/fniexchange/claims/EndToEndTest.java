@@ -67,18 +67,18 @@ class EndToEndTest {
         contractService = new SpringApplicationBuilder(ContractServiceApplication.class)
                 .initializers(new TestInfrastructure())
                 .profiles("test")
-                .properties(
+                // arguments, not default properties: those lose to its application.yml (server.port: ${PORT:8081})
+                .run(
                         // its own application.yml: the classpath's first one is claims-service's
-                        "spring.config.location=" + contractServiceConfig(),
-                        "server.port=0",
-                        "fni.outbox.poll-interval=200ms",
+                        "--spring.config.location=" + contractServiceConfig(),
+                        "--server.port=0",
+                        "--fni.outbox.poll-interval=200ms",
                         // a contract sold 35 days ago can still be voided, so the claim is what refuses the void
-                        "fni.contract.void-window-days=60",
+                        "--fni.contract.void-window-days=60",
                         // the other test classes' claims are on contracts only their fed events know: contract-service
                         // dead-letters those at the first failure instead of retrying each, so ours are not queued behind
-                        "fni.consumer.max-attempts=1",
-                        "logging.structured.format.console=")
-                .run();
+                        "--fni.consumer.max-attempts=1",
+                        "--logging.structured.format.console=");
     }
 
     @AfterAll

@@ -63,7 +63,8 @@ public final class LocalRun {
         }
     }
 
-    private static boolean listening(String host, int port) {
+    /** Whether something accepts TCP connections on host:port (within 300 ms). */
+    public static boolean listening(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 300);
             return true;

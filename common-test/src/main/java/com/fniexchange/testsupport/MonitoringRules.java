@@ -34,7 +34,7 @@ public final class MonitoringRules {
 
     /** Reads {@code deploy/monitoring/alerts.yml} and every dashboard under {@code deploy/monitoring/grafana}. */
     public static MonitoringRules shipped() {
-        Path dir = repositoryRoot().resolve("deploy/monitoring");
+        Path dir = SourceTree.root().resolve("deploy/monitoring");
         List<Path> files = new ArrayList<>(List.of(dir.resolve("alerts.yml")));
         try (Stream<Path> dashboards = Files.list(dir.resolve("grafana"))) {
             dashboards.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
@@ -93,14 +93,5 @@ public final class MonitoringRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy/monitoring"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no deploy/monitoring above " + Path.of("").toAbsolutePath());
     }
 }

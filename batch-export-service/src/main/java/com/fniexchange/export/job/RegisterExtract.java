@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -154,8 +155,8 @@ final class RegisterExtract implements Tasklet, ItemStream {
     private String selection() {
         return String.join(";", subject.register().register().name(), subject.format().layout().name(),
                 String.join(",", subject.register().columns().stream().map(c -> c.column() + ":" + c.type() + ":" + c.width()).toList()),
-                String.join(",", new java.util.TreeSet<>(subject.entitlement().dealerCodes())),
-                String.join(",", new java.util.TreeSet<>(subject.entitlement().makes())),
+                String.join(",", new TreeSet<>(subject.entitlement().dealerCodes())),
+                String.join(",", new TreeSet<>(subject.entitlement().makes())),
                 subject.window().start() + "/" + subject.window().cutoff());
     }
 

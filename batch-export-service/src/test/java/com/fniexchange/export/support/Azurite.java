@@ -1,9 +1,9 @@
 package com.fniexchange.export.support;
 
+import com.fniexchange.testsupport.LocalRun;
+import com.fniexchange.testsupport.SourceTree;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,7 +28,7 @@ public final class Azurite {
         if (connectionString == null) {
             String host = env("FNI_TEST_AZURITE_HOST", "127.0.0.1");
             int port = Integer.parseInt(env("FNI_TEST_AZURITE_PORT", "10000"));
-            if (!answers(host, port)) {
+            if (!LocalRun.listening(host, port)) {
                 start(host, port);
             }
             connectionString = "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
@@ -38,7 +38,7 @@ public final class Azurite {
     }
 
     private static void start(String host, int port) {
-        Path bin = repositoryRoot().resolve(".ci/.work/node/node_modules/.bin/azurite-blob");
+        Path bin = SourceTree.root().resolve(".ci/.work/node/node_modules/.bin/azurite-blob");
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException("""
                     No Azurite (Azure Blob emulator) answers on %s:%d, and none is installed under .ci/.work. Either:
@@ -53,7 +53,7 @@ public final class Azurite {
                     .redirectErrorStream(true).redirectOutput(new File(location.toFile(), "azurite.log")).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "azurite-stop"));
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!answers(host, port)) {
+            while (!LocalRun.listening(host, port)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("Azurite did not start on " + host + ":" + port + "; see " + location + "/azurite.log");
                 }
@@ -76,23 +76,6 @@ public final class Azurite {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(".ci/run"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("").toAbsolutePath() : dir;
-    }
-
-    private static boolean answers(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.UrlResource;
 import org.springframework.web.context.support.StandardServletEnvironment;
@@ -35,8 +37,8 @@ public final class ContractServiceInProcess {
             ownApplicationYml().forEach(source -> environment.getPropertySources().addLast(source));
             // above its application.yml (server.port: ${PORT:8081}): a default property would lose to it,
             // and the in-process service would take 8081 from a developer's running one or a parallel build
-            environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
-                    "contract-service-in-batch-tests", java.util.Map.of("server.port", "0")));
+            environment.getPropertySources().addFirst(new MapPropertySource(
+                    "contract-service-in-batch-tests", Map.of("server.port", "0")));
             context = new SpringApplicationBuilder(ContractServiceApplication.class)
                     .environment(environment)
                     .profiles("test")

@@ -3,6 +3,7 @@ package com.fniexchange.platform.security;
 import com.fniexchange.platform.web.PlatformWebAutoConfiguration;
 import com.fniexchange.platform.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -122,9 +123,12 @@ public class PlatformSecurityAutoConfiguration {
         }), properties);
     }
 
-    /** At most 4,096 tokens remembered: a few MB of heap at most. */
+    /**
+     * At most 4,096 tokens remembered. The system clock, not the application's {@code Clock} bean:
+     * expiry must be judged on the same clock as the token validators judge it.
+     */
     private static JwtDecoder remembering(JwtDecoder verifier, JwtProperties properties) {
-        return new RecentlyVerifiedTokens(verifier, properties.verifiedTokenTtl(), 4096, java.time.Clock.systemUTC());
+        return new RecentlyVerifiedTokens(verifier, properties.verifiedTokenTtl(), 4096, Clock.systemUTC());
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, JwtProperties properties) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.testsupport.MonitoringRules;
+import com.fniexchange.testsupport.SourceTree;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class ShippedMonitoringTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyAlertHasASeverityAndASummary() throws Exception {
-        Map<String, Object> file = new Yaml().load(Files.readString(root().resolve("deploy/monitoring/alerts.yml")));
+        Map<String, Object> file = new Yaml().load(Files.readString(SourceTree.root().resolve("deploy/monitoring/alerts.yml")));
         List<Map<String, Object>> rules = ((List<Map<String, Object>>) file.get("groups")).stream()
                 .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream()).toList();
         assertThat(rules).hasSizeGreaterThan(10).allSatisfy(rule -> {
@@ -47,7 +47,7 @@ class ShippedMonitoringTest {
 
     @Test
     void everyDashboardPanelHasAQuery() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(root().resolve("deploy/monitoring/grafana/fni-exchange.json").toFile());
+        JsonNode dashboard = new ObjectMapper().readTree(SourceTree.root().resolve("deploy/monitoring/grafana/fni-exchange.json").toFile());
         List<JsonNode> panels = new ArrayList<>();
         dashboard.get("panels").forEach(p -> {
             if (!"row".equals(p.get("type").asText())) {
@@ -58,14 +58,5 @@ class ShippedMonitoringTest {
             assertThat(panel.get("title").asText()).isNotBlank();
             assertThat(panel.get("targets")).isNotEmpty().allSatisfy(t -> assertThat(t.get("expr").asText()).isNotBlank());
         });
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy/monitoring"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no deploy/monitoring above the working directory");
     }
 }
