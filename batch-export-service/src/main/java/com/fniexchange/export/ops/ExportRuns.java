@@ -26,7 +26,11 @@ import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -75,7 +79,7 @@ public class ExportRuns {
 
     /** Runs the export to its end in this thread (schedules, tests). */
     public JobExecution run(Register register, String partnerId, LocalDate businessDate) throws Exception {
-        return launcher.run(job, checkedKey(register, partnerId, businessDate).toParameters());
+        return launchOnce(launcher, register, partnerId, businessDate);
     }
 
     /**
@@ -97,7 +101,24 @@ public class ExportRuns {
 
     /** Starts the export in the background and returns its execution (ops API). */
     JobExecution start(Register register, String partnerId, LocalDate businessDate) throws Exception {
-        return background.run(job, checkedKey(register, partnerId, businessDate).toParameters());
+        return launchOnce(background, register, partnerId, businessDate);
+    }
+
+    /**
+     * Launches the export unless it exists. Two requests for the same export at the same moment
+     * both pass the check; the job repository lets one through (its unique instance key, its
+     * running-execution check), and the other is answered as a request that came second (409 naming the execution), not with a 500.
+     */
+    private JobExecution launchOnce(JobLauncher with, Register register, String partnerId, LocalDate businessDate)
+            throws Exception {
+        ExportJobKey key = checkedKey(register, partnerId, businessDate);
+        try {
+            return with.run(job, key.toParameters());
+        } catch (DuplicateKeyException | ConcurrencyFailureException | JobExecutionAlreadyRunningException
+                 | JobInstanceAlreadyCompleteException raced) {
+            checkedKey(register, partnerId, businessDate);
+            throw raced;
+        }
     }
 
     /** Restarts a failed or stopped execution, to its end in this thread. */

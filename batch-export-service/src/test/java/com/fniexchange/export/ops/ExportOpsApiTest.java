@@ -17,8 +17,12 @@ import com.fniexchange.export.support.TestSftpServer;
 import com.fniexchange.testsupport.DevJwt;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -122,6 +126,36 @@ class ExportOpsApiTest {
         JsonNode report = api.get("/api/v1/exports/executions/" + id + "/reconciliation", DevJwt.ops()).json();
         assertThat(report.get("status").asText()).isEqualTo("MATCHED");
         assertThat(report.get("fileTrailer").get("totals").get("customerPrice").asText()).isEqualTo("3400.00");
+    }
+
+    @Test
+    void theSameExportRequestedManyTimesAtOnceStartsOnceAndTheRestAreTold() throws Exception {
+        OpsApi api = new OpsApi(port);
+        String partner = "OPS-RACE";
+        LocalDate date = LocalDate.of(2026, 3, 11);
+        assertThat(api.put("/api/v1/exports/partners/" + partner, DevJwt.ops(), JSON.writeValueAsString(settingsOf(partner))).status())
+                .isEqualTo(201);
+        ContractRows.issue("O100", "Subaru", ContractRows.during(date, 1), "1695.00", "850.00", true);
+
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<OpsApi.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> api.post("/api/v1/exports/runs", DevJwt.ops(), run("CONTRACT_REGISTER", partner, date))));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<OpsApi.Response> answer : answers) {
+                OpsApi.Response r = answer.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertThat(r.json().get("type").asText()).endsWith("/export-exists");
+                }
+            }
+            assertThat(statuses).as("one started, the others told it exists (never a 500)")
+                    .containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
+        } finally {
+            callers.shutdown();
+        }
     }
 
     @Test
