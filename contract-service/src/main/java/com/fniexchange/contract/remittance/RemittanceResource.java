@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Remittances", description = "Dealers remit the dealer cost of their contracts to the provider")
 class RemittanceResource {
 
-    private final Remittances remittances;
+    private final RemittanceIntake remittances;
 
-    RemittanceResource(Remittances remittances) {
+    RemittanceResource(RemittanceIntake remittances) {
         this.remittances = remittances;
     }
 

@@ -1,6 +1,0 @@
-package com.fniexchange.cancellation.cancellation;
-
-/** Where a cancellation is: REQUESTED and APPROVED are open (one per contract at most). */
-enum CancellationStatus {
-    REQUESTED, APPROVED, REFUND_PAID
-}

@@ -1,6 +1,0 @@
-package com.fniexchange.cancellation.cancellation;
-
-/** How a refund was paid. */
-enum PaymentMethod {
-    CHECK, ACH
-}

@@ -1,0 +1,6 @@
+package com.fniexchange.cancellation.lifecycle;
+
+/** How a refund was paid. */
+enum PaymentMethod {
+    CHECK, ACH
+}

@@ -1,0 +1,53 @@
+package com.fniexchange.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every shared rule fails on a deliberate violation and passes on code without one. */
+class ArchitectureRulesTest {
+
+    private static final String FIXTURE = "com.fniexchange.testsupport.fixture";
+    private static final JavaClasses classes = new ClassFileImporter().importPackages(FIXTURE);
+
+    @Test
+    void aCycleBetweenFeaturesFails() {
+        assertThatThrownBy(() -> ArchitectureRules.featuresFreeOfCycles(FIXTURE + ".cyclic").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("Alpha")
+                .hasMessageContaining("Beta");
+    }
+
+    @Test
+    void aCycleThroughTheRootPackageFails() {
+        assertThatThrownBy(() -> ArchitectureRules.featuresFreeOfCycles(FIXTURE + ".rooted").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("(root package)");
+    }
+
+    @Test
+    void featuresThatDependOneWayPass() {
+        ArchitectureRules.featuresFreeOfCycles(FIXTURE + ".clean").check(classes);
+    }
+
+    @Test
+    void aServiceUsingAnotherFails() {
+        List<String> services = List.of(FIXTURE + ".servicea", FIXTURE + ".serviceb");
+        assertThatThrownBy(() -> ArchitectureRules.noOtherService(FIXTURE + ".servicea", services).check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Callee");
+        ArchitectureRules.noOtherService(FIXTURE + ".serviceb", services).check(classes);
+    }
+
+    @Test
+    void floatingPointFails() {
+        assertThatThrownBy(() -> ArchitectureRules.noFloatingPoint(FIXTURE + ".clean").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Downstream");
+        ArchitectureRules.noFloatingPoint(FIXTURE + ".servicea").check(classes);
+    }
+}
