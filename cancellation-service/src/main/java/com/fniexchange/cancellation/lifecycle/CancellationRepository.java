@@ -6,7 +6,9 @@ import com.fniexchange.cancellation.refund.Payee;
 import com.fniexchange.cancellation.refund.Refund;
 import com.fniexchange.cancellation.refund.RefundBasis;
 import com.fniexchange.cancellation.refund.RefundMethod;
+import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.platform.security.DealerScope;
 import com.fniexchange.model.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -15,10 +17,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.KeysetQuery;
+import com.fniexchange.platform.paging.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +30,6 @@ import org.springframework.stereotype.Repository;
 class CancellationRepository {
 
     /** The row is of the {@code :dealer} bound (as VARCHAR); a null {@code :dealer} means every dealer. */
-    private static final String OF_DEALER = "(CAST(:dealer AS varchar) IS NULL OR %s.dealer_code = :dealer)";
 
     private static final String QUOTE_COLUMNS = """
             q.quote_id, q.contract_number, q.dealer_code, p.product_code AS contract_product, p.customer_state, q.reason AS quote_reason,
@@ -96,10 +98,10 @@ class CancellationRepository {
     }
 
     Optional<RefundQuote> findQuote(UUID quoteId, Optional<DealerCode> dealer) {
-        return jdbc.sql("SELECT " + QUOTE_COLUMNS + " FROM refund_quote q " + QUOTE_JOINS
-                        + " WHERE q.quote_id = :id AND " + OF_DEALER.formatted("q"))
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql("SELECT " + QUOTE_COLUMNS + " FROM refund_quote q " + QUOTE_JOINS
+                        + " WHERE q.quote_id = :id AND " + scope.on("q.dealer_code")))
                 .param("id", quoteId)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> quote(rs))
                 .optional();
     }
@@ -136,19 +138,19 @@ class CancellationRepository {
     }
 
     Optional<Cancellation> find(UUID id, Optional<DealerCode> dealer) {
-        return jdbc.sql(CANCELLATION_SELECT + " WHERE c.cancellation_id = :id AND " + OF_DEALER.formatted("c"))
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql(CANCELLATION_SELECT + " WHERE c.cancellation_id = :id AND " + scope.on("c.dealer_code")))
                 .param("id", id)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> cancellation(rs))
                 .optional();
     }
 
     /** The cancellation, row-locked until the transaction ends; another dealer's is neither read nor locked. */
     Optional<Cancellation> lock(UUID id, Optional<DealerCode> dealer) {
-        Optional<UUID> locked = jdbc.sql("SELECT c.cancellation_id FROM cancellation c WHERE c.cancellation_id = :id AND "
-                        + OF_DEALER.formatted("c") + " FOR UPDATE")
+        DealerScope scope = DealerScope.of(dealer);
+        Optional<UUID> locked = scope.bind(jdbc.sql("SELECT c.cancellation_id FROM cancellation c WHERE c.cancellation_id = :id AND "
+                        + scope.on("c.dealer_code") + " FOR UPDATE"))
                 .param("id", id)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query(UUID.class)
                 .optional();
         return locked.flatMap(l -> find(l, Optional.empty()));
@@ -190,35 +192,13 @@ class CancellationRepository {
     }
 
     /** A page of cancellations in request order, after the cursor. */
-    List<Cancellation> page(String dealerCode, CancellationStatus status, String contractNumber, PageCursor after, int limit) {
-        StringBuilder sql = new StringBuilder(CANCELLATION_SELECT).append(" WHERE true");
-        if (dealerCode != null) {
-            sql.append(" AND c.dealer_code = :dealer");
-        }
-        if (status != null) {
-            sql.append(" AND c.status = :status");
-        }
-        if (contractNumber != null) {
-            sql.append(" AND c.contract_number = :number");
-        }
-        if (after != null) {
-            sql.append(" AND (c.requested_at, c.cancellation_id) > (:afterAt, :afterId)");
-        }
-        sql.append(" ORDER BY c.requested_at, c.cancellation_id LIMIT :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
-        if (dealerCode != null) {
-            statement = statement.param("dealer", dealerCode);
-        }
-        if (status != null) {
-            statement = statement.param("status", status.name());
-        }
-        if (contractNumber != null) {
-            statement = statement.param("number", contractNumber);
-        }
-        if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterId", after.uuidKey());
-        }
-        return statement.query((rs, n) -> cancellation(rs)).list();
+    KeysetPage<Cancellation> page(String dealerCode, CancellationStatus status, ContractNumber contractNumber, PageCursor after, int limit) {
+        return KeysetQuery.of(CANCELLATION_SELECT, "c.requested_at", "c.cancellation_id")
+                .filter("c.dealer_code = :dealer", "dealer", dealerCode)
+                .filter("c.status = :status", "status", status == null ? null : status.name())
+                .filter("c.contract_number = :number", "number", contractNumber == null ? null : contractNumber.value())
+                .after(after, PageCursor::uuidKey)
+                .page(jdbc, limit, (rs, n) -> cancellation(rs), c -> PageCursor.after(c.requestedAt(), c.cancellationId()));
     }
 
     /** Approved, unpaid refunds: how many are past due, and how many are due from today through {@code soonUntil}. */

@@ -2,10 +2,10 @@ package com.fniexchange.cancellation.lifecycle;
 
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.web.InvalidField;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.PageCursor;
+import com.fniexchange.platform.web.RequestValue;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -138,22 +137,10 @@ class CancellationResource {
                           @RequestParam(required = false) String cursor,
                           Caller caller) {
         String dealer = caller.listScope(dealerCode, "cancellations").map(DealerCode::value).orElse(null);
-        PageCursor after = PageCursor.decode(cursor);
-        String number = contractNumber == null ? null : contractFilter(contractNumber);
-        List<Cancellation> rows = repository.page(dealer, status, number, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Cancellation> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? PageCursor.after(items.get(limit - 1).requestedAt(), items.get(limit - 1).cancellationId()).encode() : null;
-        return new CancellationPage(List.copyOf(items), next);
-    }
-
-    private static String contractFilter(String contractNumber) {
-        try {
-            // shape checked before SQL: a NUL in the parameter used to surface as a 500 from PostgreSQL
-            return ContractNumber.of(contractNumber).value();
-        } catch (InvalidValueException e) {
-            throw new ProblemException.InvalidFields(List.of(new InvalidField("contractNumber", e.getMessage())));
-        }
+        // shape checked before SQL: a NUL in the parameter used to surface as a 500 from PostgreSQL
+        ContractNumber number = contractNumber == null ? null : RequestValue.of("contractNumber", contractNumber, ContractNumber::of);
+        KeysetPage<Cancellation> page = repository.page(dealer, status, number, PageCursor.decode(cursor), limit);
+        return new CancellationPage(page.items(), page.nextCursor());
     }
 
 }

@@ -2,14 +2,18 @@ package com.fniexchange.cancellation.projection;
 
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.platform.security.DealerScope;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.event.EventEnvelope;
+import com.fniexchange.model.event.claim.ClaimPaid;
+import com.fniexchange.model.event.contract.ContractStatusChanged;
+import com.fniexchange.platform.consumer.ContractStatusProjection;
+import java.math.BigDecimal;
 import com.fniexchange.model.event.contract.ContractSubmitted;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,10 +26,9 @@ import org.springframework.stereotype.Repository;
  * contracts, written only by the event handlers, read by quotes and cancellations.
  */
 @Repository
-public class ContractProjection {
+public class ContractProjection implements ContractStatusProjection {
 
     private static final Logger log = LoggerFactory.getLogger(ContractProjection.class);
-    private static final String OF_DEALER = "(CAST(:dealer AS varchar) IS NULL OR p.dealer_code = :dealer)";
     private static final String SELECT = """
             SELECT p.*, (SELECT COALESCE(MAX(contract_paid_to_date), 0) FROM claim_payment c
                          WHERE c.contract_number = p.contract_number) AS claims_paid
@@ -65,30 +68,22 @@ public class ContractProjection {
                 .update();
     }
 
-    /**
-     * The contract's new status, unless a later change is already recorded (a replayed old event
-     * cannot undo a newer status).
-     *
-     * @throws IllegalStateException when the contract is not projected (its submitted event is
-     *                               missing): the event goes to the dead-letter stream
-     */
-    void statusChanged(EventEnvelope envelope, ContractNumber number, String status, Instant at) {
-        int changed = jdbc.sql("""
+    @Override
+    public boolean applyIfNotOlder(ContractStatusChanged event) {
+        return jdbc.sql("""
                 UPDATE contract_projection SET status = :status, status_changed_at = :at, updated_at = now()
                 WHERE contract_number = :number AND status_changed_at <= :at
                 """)
-                .param("status", status)
-                .param("at", Timestamp.from(at))
-                .param("number", number.value())
-                .update();
-        if (changed == 0) {
-            boolean known = jdbc.sql("SELECT count(*) FROM contract_projection WHERE contract_number = :number")
-                    .param("number", number.value()).query(Long.class).single() > 0;
-            if (!known) {
-                throw new IllegalStateException("contract " + number + " is not projected: its submitted event has not arrived");
-            }
-            log.info("contract {}: {} from {} is older than the status recorded; kept the newer", number, status, envelope.id());
-        }
+                .param("status", event.status().name())
+                .param("at", Timestamp.from(event.occurredAt()))
+                .param("number", event.contractNumber().value())
+                .update() == 1;
+    }
+
+    @Override
+    public boolean holds(ContractNumber contractNumber) {
+        return jdbc.sql("SELECT count(*) FROM contract_projection WHERE contract_number = :number")
+                .param("number", contractNumber.value()).query(Long.class).single() > 0;
     }
 
     /** A claim payment; the contract's claims paid to date is the highest running total reported. */
@@ -102,10 +97,10 @@ public class ContractProjection {
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .param("id", envelope.id())
-                .param("number", ContractNumber.of(e.contractNumber()).value())
+                .param("number", e.contractNumber().value())
                 .param("claim", e.claimId())
-                .param("paid", Money.of(e.paidAmount() == null ? java.math.BigDecimal.ZERO : e.paidAmount()).amount())
-                .param("toDate", Money.of(e.contractPaidToDate()).amount())
+                .param("paid", e.paidAmount() == null ? BigDecimal.ZERO : e.paidAmount().amount())
+                .param("toDate", e.contractPaidToDate().amount())
                 .param("paidDate", e.paidDate())
                 .param("at", Timestamp.from(e.occurredAt() == null ? envelope.time() : e.occurredAt()))
                 .update();
@@ -113,9 +108,9 @@ public class ContractProjection {
 
     /** The contract if it is of the dealer ({@code Caller.dealerScope()}; empty: any dealer). */
     public Optional<ProjectedContract> find(String number, Optional<DealerCode> dealer) {
-        return jdbc.sql(SELECT + " WHERE p.contract_number = :number AND " + OF_DEALER)
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql(SELECT + " WHERE p.contract_number = :number AND " + scope.on("p.dealer_code")))
                 .param("number", number)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> contract(rs))
                 .optional();
     }
@@ -125,10 +120,10 @@ public class ContractProjection {
      * cancellation of one contract. Another dealer's contract is neither read nor locked.
      */
     public Optional<ProjectedContract> lock(String number, Optional<DealerCode> dealer) {
-        Optional<String> locked = jdbc.sql("SELECT p.contract_number FROM contract_projection p WHERE p.contract_number = :number AND "
-                        + OF_DEALER + " FOR UPDATE")
+        DealerScope scope = DealerScope.of(dealer);
+        Optional<String> locked = scope.bind(jdbc.sql("SELECT p.contract_number FROM contract_projection p WHERE p.contract_number = :number AND "
+                        + scope.on("p.dealer_code") + " FOR UPDATE"))
                 .param("number", number)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query(String.class)
                 .optional();
         return locked.flatMap(n -> find(n, Optional.empty()));

@@ -1,5 +1,6 @@
 package com.fniexchange.claims.coverage;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  * @param paidToDate       every claim paid on the contract so far
  * @param cancelDate       the day the contract was cancelled; null unless CANCELLED
  */
-public record Coverage(ContractNumber contractNumber, CoverageStatus status, DealerCode dealerCode, String productCode,
+public record Coverage(ContractNumber contractNumber, ContractStatus status, DealerCode dealerCode, String productCode,
                        String planCode, Vin vin, String make, LocalDate saleDate, int odometerAtSale, int termMonths,
                        Integer termMiles, Money deductible, Money limitOfLiability, Money paidToDate, LocalDate cancelDate) {
 

@@ -1,5 +1,6 @@
 package com.fniexchange.claims.coverage;
 
+import com.fniexchange.model.ContractStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 @Schema(description = "The coverage facts of a contract: what any repair facility may see, wherever the contract was sold")
 public record CoverageFacts(
         @Schema(example = "VSC3A004352") String contractNumber,
-        @Schema(example = "ACTIVE") CoverageStatus status,
+        @Schema(example = "ACTIVE") ContractStatus status,
         @Schema(example = "D1001", description = "The dealer that sold the contract") String sellingDealer,
         @Schema(example = "VSC") String productCode,
         @Schema(example = "VSC-60-75-100") String planCode,

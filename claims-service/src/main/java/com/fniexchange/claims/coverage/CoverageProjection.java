@@ -1,17 +1,14 @@
 package com.fniexchange.claims.coverage;
 
 import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.event.contract.ContractActivated;
 import com.fniexchange.model.event.contract.ContractCancelled;
-import com.fniexchange.model.event.contract.ContractPendingReview;
-import com.fniexchange.model.event.contract.ContractRejected;
 import com.fniexchange.model.event.contract.ContractSubmitted;
-import com.fniexchange.model.event.contract.ContractVoided;
+import com.fniexchange.model.event.contract.ContractStatusChanged;
+import com.fniexchange.platform.consumer.ContractStatusProjection;
 import com.fniexchange.platform.consumer.EventConsumers;
+import java.sql.Types;
 import com.fniexchange.platform.consumer.EventHandlers;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +25,13 @@ import org.springframework.messaging.Message;
  * <ul>
  *   <li>{@code submitted} creates the row; a second one for a known contract changes nothing
  *       (the coverage facts of a contract never change: a corrected contract is a new one);</li>
- *   <li>a status event applies only if it is not older than the status held ({@code status_at}):
- *       an older one, arriving out of order (a replayed dead letter), is ignored;</li>
- *   <li>a status event for a contract never submitted here throws: retried, then dead-lettered on
- *       {@code contract-events.dlq}, never guessed; replay it once the submission arrived.</li>
+ *   <li>status events follow the platform's {@link ContractStatusProjection} rule ({@code status_at}
+ *       is the status's instant): an older status is ignored; one for a contract never submitted
+ *       here throws (retried, then dead-lettered on {@code contract-events.dlq}, never guessed).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-class CoverageProjection {
+class CoverageProjection implements ContractStatusProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageProjection.class);
 
@@ -49,16 +45,7 @@ class CoverageProjection {
     Consumer<Message<byte[]>> contractEvents(EventConsumers consumers) {
         return consumers.of(EventHandlers.forConsumer("claims-coverage")
                 .on(ContractSubmitted.TYPE, ContractSubmitted.class, (envelope, e) -> submitted(e))
-                .on(ContractActivated.TYPE, ContractActivated.class,
-                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.ACTIVE, null, e.occurredAt()))
-                .on(ContractPendingReview.TYPE, ContractPendingReview.class,
-                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.PENDING_REVIEW, null, e.occurredAt()))
-                .on(ContractRejected.TYPE, ContractRejected.class,
-                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.REJECTED, null, e.occurredAt()))
-                .on(ContractVoided.TYPE, ContractVoided.class,
-                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.VOIDED, null, e.occurredAt()))
-                .on(ContractCancelled.TYPE, ContractCancelled.class,
-                        (envelope, e) -> status(e.contractNumber(), CoverageStatus.CANCELLED, e.cancelDate(), e.occurredAt())));
+                .onContractStatus(this));
     }
 
     void submitted(ContractSubmitted e) {
@@ -88,27 +75,24 @@ class CoverageProjection {
         }
     }
 
-    void status(ContractNumber number, CoverageStatus status, LocalDate cancelDate, Instant at) {
-        int updated = jdbc.sql("""
+    @Override
+    public boolean applyIfNotOlder(ContractStatusChanged event) {
+        return jdbc.sql("""
                 UPDATE contract_coverage SET status = :status, status_at = :at, updated_at = now(),
                     cancel_date = CASE WHEN :status = 'CANCELLED' THEN CAST(:cancelDate AS date) ELSE cancel_date END
                 WHERE contract_number = :number AND status_at <= :at
                 """)
-                .param("number", number.value())
-                .param("status", status.name())
-                .param("cancelDate", cancelDate)
-                .param("at", Timestamp.from(at))
-                .update();
-        if (updated == 1) {
-            return;
-        }
-        boolean known = jdbc.sql("SELECT count(*) FROM contract_coverage WHERE contract_number = :number")
-                .param("number", number.value())
+                .param("number", event.contractNumber().value())
+                .param("status", event.status().name())
+                .param("cancelDate", event instanceof ContractCancelled cancelled ? cancelled.cancelDate() : null, Types.DATE)
+                .param("at", Timestamp.from(event.occurredAt()))
+                .update() == 1;
+    }
+
+    @Override
+    public boolean holds(ContractNumber contractNumber) {
+        return jdbc.sql("SELECT count(*) FROM contract_coverage WHERE contract_number = :number")
+                .param("number", contractNumber.value())
                 .query(Integer.class).single() > 0;
-        if (!known) {
-            throw new IllegalStateException("contract " + number + " is not in the coverage projection (its "
-                    + ContractSubmitted.TYPE + " has not arrived); not applying " + status);
-        }
-        log.info("contract {}: {} at {} is older than the status held; ignored", number, status, at);
     }
 }

@@ -1,5 +1,6 @@
 package com.fniexchange.claims.coverage;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
@@ -83,7 +84,7 @@ public class CoverageRepository {
     }
 
     static Coverage coverage(ResultSet rs) throws SQLException {
-        return new Coverage(ContractNumber.of(rs.getString("contract_number")), CoverageStatus.valueOf(rs.getString("status")),
+        return new Coverage(ContractNumber.of(rs.getString("contract_number")), ContractStatus.valueOf(rs.getString("status")),
                 DealerCode.of(rs.getString("dealer_code")), rs.getString("product_code"), rs.getString("plan_code"),
                 Vin.of(rs.getString("vin")), rs.getString("make"), rs.getObject("sale_date", LocalDate.class),
                 rs.getInt("odometer_at_sale"), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),

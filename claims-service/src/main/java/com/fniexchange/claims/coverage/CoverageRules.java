@@ -1,5 +1,6 @@
 package com.fniexchange.claims.coverage;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.claims.ClaimsProperties;
 import com.fniexchange.platform.web.ProblemException;
 import java.time.LocalDate;
@@ -29,14 +30,14 @@ public class CoverageRules {
     /** Refuses a repair (its date and odometer) the contract does not cover. */
     public void check(Coverage c, LocalDate repairDate, int odometer) {
         String number = c.contractNumber().value();
-        boolean cancelledBefore = c.status() == CoverageStatus.CANCELLED && c.cancelDate() != null
+        boolean cancelledBefore = c.status() == ContractStatus.CANCELLED && c.cancelDate() != null
                 && repairDate.isAfter(c.cancelDate());
         if (cancelledBefore) {
             throw refusal(NOT_ACTIVE, "contract " + number + " was cancelled on " + c.cancelDate() + "; the repair on "
                     + repairDate + " is after it", Map.of("contractStatus", c.status().name(),
                     "cancelDate", c.cancelDate().toString(), "repairDate", repairDate.toString()));
         }
-        if (c.status() != CoverageStatus.ACTIVE && c.status() != CoverageStatus.CANCELLED) {
+        if (c.status() != ContractStatus.ACTIVE && c.status() != ContractStatus.CANCELLED) {
             throw refusal(NOT_ACTIVE, "contract " + number + " is " + c.status() + "; claims need a contract ACTIVE on the "
                     + "repair date", Map.of("contractStatus", c.status().name(), "repairDate", repairDate.toString()));
         }

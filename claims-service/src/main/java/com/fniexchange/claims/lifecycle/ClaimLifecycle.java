@@ -1,10 +1,10 @@
 package com.fniexchange.claims.lifecycle;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.claims.ClaimsProperties;
 import com.fniexchange.claims.lifecycle.ClaimStatus.Action;
 import com.fniexchange.claims.coverage.Coverage;
 import com.fniexchange.claims.coverage.CoverageRules;
-import com.fniexchange.claims.coverage.CoverageStatus;
 import com.fniexchange.claims.coverage.CoverageRepository;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.InvalidValueException;
@@ -14,6 +14,7 @@ import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
+import com.fniexchange.platform.web.RequestValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -264,14 +265,9 @@ class ClaimLifecycle {
             }
             return coverage;
         }
-        Vin vehicle;
-        try {
-            vehicle = Vin.of(vin);
-        } catch (InvalidValueException e) {
-            throw new ProblemException.InvalidFields(List.of(new InvalidField("vin", e.getMessage())));
-        }
+        Vin vehicle = RequestValue.of("vin", vin, Vin::of);
         List<Coverage> live = coverages.onVehicle(vehicle).stream()
-                .filter(c -> c.status() == CoverageStatus.ACTIVE || c.status() == CoverageStatus.CANCELLED).toList();
+                .filter(c -> c.status() == ContractStatus.ACTIVE || c.status() == ContractStatus.CANCELLED).toList();
         if (live.isEmpty()) {
             throw new ProblemException.NotFound("contract on vehicle", vehicle.value());
         }

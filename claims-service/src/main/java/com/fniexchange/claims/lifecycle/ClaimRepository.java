@@ -20,7 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.KeysetQuery;
+import com.fniexchange.platform.paging.PageCursor;
+import com.fniexchange.platform.security.DealerScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +31,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClaimRepository {
 
-    /** The claim is the {@code :facility}'s (bound as VARCHAR); a null {@code :facility} means every facility. */
-    private static final String OF_FACILITY = "(CAST(:facility AS varchar) IS NULL OR repair_facility = :facility)";
     /** Lines are stored as the JSON the API took; a mapper of our own so REST settings cannot change it. */
     private static final ObjectMapper LINES = JsonMapper.builder().build();
 
@@ -81,18 +82,18 @@ class ClaimRepository {
 
     /** The contract of a claim the caller may see (facility scope: empty for adjusters and admins). */
     Optional<String> contractOf(UUID claimId, Optional<DealerCode> facility) {
-        return jdbc.sql("SELECT contract_number FROM claim WHERE claim_id = :id AND " + OF_FACILITY)
+        DealerScope scope = DealerScope.of(facility);
+        return scope.bind(jdbc.sql("SELECT contract_number FROM claim WHERE claim_id = :id AND " + scope.on("repair_facility")))
                 .param("id", claimId)
-                .param("facility", facility.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query(String.class)
                 .optional();
     }
 
     /** The claim, if the caller may see it; another facility's is never read. */
     Optional<Claim> find(UUID claimId, Optional<DealerCode> facility) {
-        return jdbc.sql("SELECT * FROM claim WHERE claim_id = :id AND " + OF_FACILITY)
+        DealerScope scope = DealerScope.of(facility);
+        return scope.bind(jdbc.sql("SELECT * FROM claim WHERE claim_id = :id AND " + scope.on("repair_facility")))
                 .param("id", claimId)
-                .param("facility", facility.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> claim(rs, true, this::coverageOf))
                 .optional();
     }
@@ -200,36 +201,18 @@ class ClaimRepository {
     }
 
     /** A page of claims, oldest opened first, after the cursor. */
-    List<Claim> page(String facility, ClaimStatus status, Boolean needsAdjuster, PageCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM claim WHERE true");
-        if (facility != null) {
-            sql.append(" AND repair_facility = :facility");
-        }
-        if (status != null) {
-            sql.append(" AND status = :status");
-        }
-        if (needsAdjuster != null) {
-            sql.append(" AND needs_adjuster = :needs");
-        }
-        if (after != null) {
-            sql.append(" AND (opened_at, claim_id) > (:afterAt, :afterId)");
-        }
-        sql.append(" ORDER BY opened_at, claim_id LIMIT :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
-        if (facility != null) {
-            statement = statement.param("facility", facility);
-        }
-        if (status != null) {
-            statement = statement.param("status", status.name());
-        }
-        if (needsAdjuster != null) {
-            statement = statement.param("needs", needsAdjuster);
-        }
-        if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterId", after.uuidKey());
-        }
-        // the page's rows first, then their contracts' coverage in one query (not one per claim)
-        List<Claim> claims = statement.query((rs, n) -> claim(rs, false, number -> null)).list();
+    KeysetPage<Claim> page(String facility, ClaimStatus status, Boolean needsAdjuster, PageCursor after, int limit) {
+        return KeysetQuery.of("SELECT * FROM claim", "opened_at", "claim_id")
+                .filter("repair_facility = :facility", "facility", facility)
+                .filter("status = :status", "status", status == null ? null : status.name())
+                .filter("needs_adjuster = :needs", "needs", needsAdjuster)
+                .after(after, PageCursor::uuidKey)
+                .page(jdbc, limit, (rs, n) -> claim(rs, false, number -> null), claim -> PageCursor.after(claim.openedAt(), claim.claimId()))
+                .map(this::withCoverage);
+    }
+
+    /** The page's contracts' coverage in one query, not one per claim. */
+    private List<Claim> withCoverage(List<Claim> claims) {
         Map<String, CoverageFacts> facts = new HashMap<>();
         coverages.findAll(claims.stream().map(Claim::contractNumber).collect(Collectors.toSet()))
                 .forEach((number, coverage) -> facts.put(number, CoverageFacts.of(coverage)));

@@ -3,11 +3,12 @@ package com.fniexchange.claims.lifecycle;
 import com.fniexchange.claims.coverage.CoverageFacts;
 import com.fniexchange.claims.coverage.CoverageRepository;
 import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.model.Vin;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.web.InvalidField;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.PageCursor;
+import com.fniexchange.platform.web.RequestValue;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -92,12 +93,8 @@ class ClaimResource {
                    @RequestParam(required = false) String cursor,
                    Caller caller) {
         String facility = caller.dealerScope().map(d -> d.value()).orElse(null);
-        PageCursor after = PageCursor.decode(cursor);
-        List<Claim> rows = claims.page(facility, status, needsAdjuster, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Claim> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? PageCursor.after(items.get(limit - 1).openedAt(), items.get(limit - 1).claimId()).encode() : null;
-        return new ClaimPage(List.copyOf(items), next);
+        KeysetPage<Claim> page = claims.page(facility, status, needsAdjuster, PageCursor.decode(cursor), limit);
+        return new ClaimPage(page.items(), page.nextCursor());
     }
 
     @GetMapping("/coverage")
@@ -112,20 +109,11 @@ class ClaimResource {
                                  @Parameter(example = "1HGCM82633A004352") @RequestParam(required = false) String vin) {
         List<CoverageFacts> found;
         if (contractNumber != null && !contractNumber.isBlank()) {
-            ContractNumber number;
-            try {
-                // its shape is checked before the look-up: a NUL or other stray text never reaches SQL
-                number = ContractNumber.of(contractNumber);
-            } catch (InvalidValueException e) {
-                throw new ProblemException.InvalidFields(List.of(new InvalidField("contractNumber", e.getMessage())));
-            }
+            // its shape is checked before the look-up: a NUL or other stray text never reaches SQL
+            ContractNumber number = RequestValue.of("contractNumber", contractNumber, ContractNumber::of);
             found = coverages.find(number.value()).map(CoverageFacts::of).stream().toList();
         } else if (vin != null && !vin.isBlank()) {
-            try {
-                found = coverages.onVehicle(Vin.of(vin)).stream().map(CoverageFacts::of).toList();
-            } catch (InvalidValueException e) {
-                throw new ProblemException.InvalidFields(List.of(new InvalidField("vin", e.getMessage())));
-            }
+            found = coverages.onVehicle(RequestValue.of("vin", vin, Vin::of)).stream().map(CoverageFacts::of).toList();
         } else {
             throw new ProblemException.InvalidFields(List.of(new InvalidField("contractNumber", "give the contract number or the vin")));
         }

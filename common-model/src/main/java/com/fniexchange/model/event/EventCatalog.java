@@ -20,15 +20,21 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
-    /** All concrete payload records, stream by stream. */
+    /** All concrete payload records, stream by stream (through sealed families such as {@code ContractStatusChanged}). */
     public static List<Class<? extends DomainEvent>> payloadTypes() {
         List<Class<? extends DomainEvent>> types = new ArrayList<>();
-        for (Class<?> stream : STREAMS) {
-            for (Class<?> permitted : stream.getPermittedSubclasses()) {
+        STREAMS.forEach(stream -> addRecords(stream, types));
+        return Collections.unmodifiableList(types);
+    }
+
+    private static void addRecords(Class<?> sealed, List<Class<? extends DomainEvent>> types) {
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                addRecords(permitted, types);
+            } else {
                 types.add(permitted.asSubclass(DomainEvent.class));
             }
         }
-        return Collections.unmodifiableList(types);
     }
 
     /** The {@code TYPE} constant every payload record declares. */

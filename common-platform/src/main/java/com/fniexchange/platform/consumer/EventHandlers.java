@@ -2,6 +2,12 @@ package com.fniexchange.platform.consumer;
 
 import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.model.event.EventJson;
+import com.fniexchange.model.event.contract.ContractActivated;
+import com.fniexchange.model.event.contract.ContractCancelled;
+import com.fniexchange.model.event.contract.ContractPendingReview;
+import com.fniexchange.model.event.contract.ContractRejected;
+import com.fniexchange.model.event.contract.ContractStatusChanged;
+import com.fniexchange.model.event.contract.ContractVoided;
 import com.fniexchange.model.event.EventType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +60,21 @@ public final class EventHandlers {
             throw new IllegalArgumentException(consumer + " already handles " + type);
         }
         return this;
+    }
+
+    /**
+     * Handles every contract status event ({@link ContractStatusChanged}: activated, pending
+     * review, rejected, voided, cancelled) by applying it to the projection, with its rule that
+     * an older status never overwrites a newer one.
+     */
+    public EventHandlers onContractStatus(ContractStatusProjection projection) {
+        Objects.requireNonNull(projection, "projection");
+        EventHandler<ContractStatusChanged> apply = (envelope, event) -> projection.apply(event);
+        return on(ContractActivated.TYPE, ContractActivated.class, apply)
+                .on(ContractPendingReview.TYPE, ContractPendingReview.class, apply)
+                .on(ContractRejected.TYPE, ContractRejected.class, apply)
+                .on(ContractVoided.TYPE, ContractVoided.class, apply)
+                .on(ContractCancelled.TYPE, ContractCancelled.class, apply);
     }
 
     /** The consumer's name, as recorded in the inbox and tagged on metrics. */

@@ -33,6 +33,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 /**
  * The JWT resource server every web service runs, default-deny.
@@ -53,6 +56,21 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
+
+    /**
+     * {@link Caller} as a handler parameter, resolved from the verified token; it is not a
+     * request parameter, so the OpenAPI document leaves it out.
+     */
+    @Bean
+    WebMvcConfigurer callerParameter() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
 
     /**
      * No observation around each security filter, authentication and authorisation: on the hot

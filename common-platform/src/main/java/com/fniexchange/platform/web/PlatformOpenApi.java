@@ -1,6 +1,5 @@
 package com.fniexchange.platform.web;
 
-import com.fniexchange.platform.security.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 
 /**
  * Documents what every API operation shares, in one place, and only where it applies:
@@ -67,11 +65,6 @@ public class PlatformOpenApi implements OpenApiCustomizer {
             + type(ProblemTypes.IDEMPOTENCY_REQUEST_IN_PROGRESS);
     private static final String IDEMPOTENCY_422 = "this `Idempotency-Key` was used with another body"
             + type(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
-
-    static {
-        // resolved from the verified token by CallerArgumentResolver: not a request parameter
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
 
     private final List<ProblemMember> members;
 

@@ -1,10 +1,8 @@
 package com.fniexchange.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.platform.security.CallerArgumentResolver;
 import com.fniexchange.platform.PlatformCoreAutoConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,8 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The web conventions every service shares: problem+json errors, correlation ids, the request
@@ -75,16 +71,6 @@ public class PlatformWebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyBuffer(requestBodyLimit.getFilter()));
         registration.setOrder(RequestBodyBuffer.ORDER);
         return registration;
-    }
-
-    @Bean
-    WebMvcConfigurer callerParameter() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 
     /** The document's info, server and bearer scheme; a service may declare its own {@link OpenAPI} bean instead. */

@@ -1,5 +1,6 @@
 package com.fniexchange.contract.lifecycle;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.contract.ContractProperties;
 import com.fniexchange.contract.rating.PlanCatalog;
 import com.fniexchange.contract.rating.QuoteRepository;

@@ -1,5 +1,6 @@
 package com.fniexchange.contract.lifecycle;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
@@ -18,16 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.security.DealerScope;
+import com.fniexchange.platform.paging.KeysetQuery;
+import com.fniexchange.platform.paging.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code contract} and {@code contract_status_history} tables. */
 @Repository
 class ContractRepository {
-
-    /** The row is of the {@code :dealer} bound (as VARCHAR); a null {@code :dealer} means every dealer. */
-    private static final String OF_DEALER = "(CAST(:dealer AS varchar) IS NULL OR dealer_code = :dealer)";
 
     private final JdbcClient jdbc;
 
@@ -89,9 +90,9 @@ class ContractRepository {
      * empty for every dealer). Another dealer's contract is never read.
      */
     Optional<Contract> find(String contractNumber, Optional<DealerCode> dealer) {
-        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + OF_DEALER)
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + scope.on("dealer_code")))
                 .param("number", contractNumber)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> contract(rs, history(contractNumber)))
                 .optional();
     }
@@ -109,9 +110,9 @@ class ContractRepository {
      * contract. Only rows in the caller's scope are read, so another dealer's are never locked.
      */
     Optional<Contract> lock(String contractNumber, Optional<DealerCode> dealer) {
-        return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + OF_DEALER + " FOR UPDATE")
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + scope.on("dealer_code") + " FOR UPDATE"))
                 .param("number", contractNumber)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> contract(rs, List.of()))
                 .optional();
     }
@@ -247,46 +248,25 @@ class ContractRepository {
                 .list();
     }
 
-    /** A page of summaries, newest update last, after the cursor. */
-    List<ContractSummary> page(String dealerCode, ContractStatus status, Instant updatedSince, PageCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT contract_number, status, dealer_code, deal_number, product_code, plan_code, vin, sale_date,
-                       dealer_cost, customer_price, remittance_id IS NOT NULL AS remitted, updated_at
-                FROM contract WHERE true
-                """);
-        if (dealerCode != null) {
-            sql.append(" AND dealer_code = :dealer");
-        }
-        if (status != null) {
-            sql.append(" AND status = :status");
-        }
-        if (updatedSince != null) {
-            sql.append(" AND updated_at >= :since");
-        }
-        if (after != null) {
-            sql.append(" AND (updated_at, contract_number) > (:afterAt, :afterNumber)");
-        }
-        sql.append(" ORDER BY updated_at, contract_number LIMIT :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
-        if (dealerCode != null) {
-            statement = statement.param("dealer", dealerCode);
-        }
-        if (status != null) {
-            statement = statement.param("status", status.name());
-        }
-        if (updatedSince != null) {
-            statement = statement.param("since", Timestamp.from(updatedSince));
-        }
-        if (after != null) {
-            statement = statement.param("afterAt", Timestamp.from(after.at())).param("afterNumber", after.key());
-        }
-        return statement.query((rs, n) -> new ContractSummary(ContractNumber.of(rs.getString("contract_number")),
-                ContractStatus.valueOf(rs.getString("status")), DealerCode.of(rs.getString("dealer_code")),
-                rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")), rs.getString("plan_code"),
-                Vin.of(rs.getString("vin")),
-                rs.getObject("sale_date", LocalDate.class), Money.of(rs.getBigDecimal("dealer_cost")),
-                Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("remitted"),
-                rs.getTimestamp("updated_at").toInstant())).list();
+    /** A page of summaries, oldest update first, after the cursor; each filter applies when given. */
+    KeysetPage<ContractSummary> page(String dealerCode, ContractStatus status, Instant updatedSince, PageCursor after, int limit) {
+        return KeysetQuery.of("""
+                        SELECT contract_number, status, dealer_code, deal_number, product_code, plan_code, vin, sale_date,
+                               dealer_cost, customer_price, remittance_id IS NOT NULL AS remitted, updated_at
+                        FROM contract
+                        """, "updated_at", "contract_number")
+                .filter("dealer_code = :dealer", "dealer", dealerCode)
+                .filter("status = :status", "status", status == null ? null : status.name())
+                .filter("updated_at >= :since", "since", updatedSince)
+                .after(after, PageCursor::key)
+                .page(jdbc, limit, (rs, n) -> new ContractSummary(ContractNumber.of(rs.getString("contract_number")),
+                        ContractStatus.valueOf(rs.getString("status")), DealerCode.of(rs.getString("dealer_code")),
+                        rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")), rs.getString("plan_code"),
+                        Vin.of(rs.getString("vin")),
+                        rs.getObject("sale_date", LocalDate.class), Money.of(rs.getBigDecimal("dealer_cost")),
+                        Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("remitted"),
+                        rs.getTimestamp("updated_at").toInstant()),
+                        summary -> PageCursor.after(summary.updatedAt(), summary.contractNumber().value()));
     }
 
     private List<Contract.StatusChange> history(String contractNumber) {

@@ -1,8 +1,10 @@
 package com.fniexchange.contract.lifecycle;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.web.PageCursor;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.PageCursor;
 import com.fniexchange.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,7 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,12 +95,8 @@ class ContractResource {
                       @RequestParam(required = false) String cursor,
                       Caller caller) {
         String dealer = caller.listScope(dealerCode, "contracts").map(DealerCode::value).orElse(null);
-        PageCursor after = PageCursor.decode(cursor);
-        List<ContractSummary> rows = contracts.page(dealer, status, updatedSince, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<ContractSummary> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? PageCursor.after(items.get(limit - 1).updatedAt(), items.get(limit - 1).contractNumber().value()).encode() : null;
-        return new ContractPage(List.copyOf(items), next);
+        KeysetPage<ContractSummary> page = contracts.page(dealer, status, updatedSince, PageCursor.decode(cursor), limit);
+        return new ContractPage(page.items(), page.nextCursor());
     }
 
 

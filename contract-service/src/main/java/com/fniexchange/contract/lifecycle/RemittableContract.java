@@ -1,5 +1,6 @@
 package com.fniexchange.contract.lifecycle;
 
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.Money;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package com.fniexchange.contract.remittance;
 
 import com.fniexchange.model.DealerCode;
+import com.fniexchange.platform.security.DealerScope;
 import com.fniexchange.model.Money;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,12 +39,9 @@ class RemittanceRepository {
      * empty for every dealer). Another dealer's remittance is never read.
      */
     Optional<RemittanceBatch> find(UUID remittanceId, Optional<DealerCode> dealer) {
-        return jdbc.sql("""
-                SELECT * FROM remittance
-                WHERE remittance_id = :id AND (CAST(:dealer AS varchar) IS NULL OR dealer_code = :dealer)
-                """)
+        DealerScope scope = DealerScope.of(dealer);
+        return scope.bind(jdbc.sql("SELECT * FROM remittance WHERE remittance_id = :id AND " + scope.on("dealer_code")))
                 .param("id", remittanceId)
-                .param("dealer", dealer.map(DealerCode::value).orElse(null), Types.VARCHAR)
                 .query((rs, n) -> new RemittanceBatch(rs.getObject("remittance_id", UUID.class), rs.getString("dealer_code"),
                         rs.getInt("contract_count"), Money.of(rs.getBigDecimal("total_dealer_cost")), List.of(),
                         rs.getTimestamp("created_at").toInstant()))

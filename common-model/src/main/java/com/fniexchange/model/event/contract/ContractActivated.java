@@ -1,6 +1,7 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -16,12 +17,17 @@ public record ContractActivated(
         DealerCode dealerCode,
         boolean autoApproved,
         String approvedBy,
-        Instant occurredAt) implements ContractEvent {
+        Instant occurredAt) implements ContractStatusChanged {
 
     public static final EventType TYPE = EventType.of("contract", "activated", 1);
 
     @Override
     public EventType eventType() {
         return TYPE;
+    }
+
+    @Override
+    public ContractStatus status() {
+        return ContractStatus.ACTIVE;
     }
 }

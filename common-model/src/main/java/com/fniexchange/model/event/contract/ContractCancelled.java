@@ -1,6 +1,7 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -20,12 +21,17 @@ public record ContractCancelled(
         UUID cancellationId,
         LocalDate cancelDate,
         String reason,
-        Instant occurredAt) implements ContractEvent {
+        Instant occurredAt) implements ContractStatusChanged {
 
     public static final EventType TYPE = EventType.of("contract", "cancelled", 1);
 
     @Override
     public EventType eventType() {
         return TYPE;
+    }
+
+    @Override
+    public ContractStatus status() {
+        return ContractStatus.CANCELLED;
     }
 }

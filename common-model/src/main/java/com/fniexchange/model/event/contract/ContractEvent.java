@@ -11,8 +11,7 @@ import com.fniexchange.model.event.DomainEvent;
  * Customer names never leave the service.
  */
 public sealed interface ContractEvent extends DomainEvent
-        permits ContractSubmitted, ContractActivated, ContractPendingReview, ContractRejected,
-                ContractVoided, ContractRemitted, ContractCancelled {
+        permits ContractSubmitted, ContractRemitted, ContractStatusChanged {
 
     /** The topic / event hub every contract event is published to. */
     String DESTINATION = "contract-events";

@@ -1,6 +1,7 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -15,7 +16,7 @@ public record ContractPendingReview(
         ContractNumber contractNumber,
         DealerCode dealerCode,
         List<String> reasons,
-        Instant occurredAt) implements ContractEvent {
+        Instant occurredAt) implements ContractStatusChanged {
 
     public static final EventType TYPE = EventType.of("contract", "pending-review", 1);
 
@@ -26,5 +27,10 @@ public record ContractPendingReview(
     @Override
     public EventType eventType() {
         return TYPE;
+    }
+
+    @Override
+    public ContractStatus status() {
+        return ContractStatus.PENDING_REVIEW;
     }
 }

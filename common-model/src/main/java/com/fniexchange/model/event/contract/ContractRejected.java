@@ -1,6 +1,7 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -11,12 +12,17 @@ public record ContractRejected(
         DealerCode dealerCode,
         String reason,
         String rejectedBy,
-        Instant occurredAt) implements ContractEvent {
+        Instant occurredAt) implements ContractStatusChanged {
 
     public static final EventType TYPE = EventType.of("contract", "rejected", 1);
 
     @Override
     public EventType eventType() {
         return TYPE;
+    }
+
+    @Override
+    public ContractStatus status() {
+        return ContractStatus.REJECTED;
     }
 }

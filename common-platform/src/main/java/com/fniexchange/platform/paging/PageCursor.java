@@ -1,5 +1,7 @@
-package com.fniexchange.platform.web;
+package com.fniexchange.platform.paging;
 
+import com.fniexchange.platform.web.InvalidField;
+import com.fniexchange.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
