@@ -3,16 +3,26 @@ package com.fniexchange.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules every module's {@code ArchitectureTest} applies, written once so that a rule fixed
  * here is fixed everywhere. Each is proven able to fail ({@code ArchitectureRulesTest}).
+ * The platform's own ArchitectureTest checks that every class of its public face exists and is public.
  */
 public final class ArchitectureRules {
 
@@ -28,7 +38,79 @@ public final class ArchitectureRules {
      * without cycles, no other service's code, no floating point.
      */
     public static ArchRule service(String root) {
-        return CompositeArchRule.of(featuresFreeOfCycles(root)).and(noOtherService(root)).and(noFloatingPoint(root));
+        return CompositeArchRule.of(featuresFreeOfCycles(root)).and(noOtherService(root)).and(noFloatingPoint(root))
+                .and(onlyThePlatformsPublicFace(root)).and(consumersNamedForTheirStream(root));
+    }
+
+    /**
+     * Consumers are in the same kind of place in every service: a binding's consumer is declared
+     * in a class named for the stream it reads ({@code ContractEventsConsumer} for
+     * {@code contract-events}), in the feature whose state it writes.
+     */
+    public static ArchRule consumersNamedForTheirStream(String root) {
+        return consumersNamedForTheirStream(root, "com.fniexchange.platform.consumer.EventConsumers");
+    }
+
+    static ArchRule consumersNamedForTheirStream(String root, String consumerFactory) {
+        return noClasses().that().resideInAPackage(root + "..").and().haveSimpleNameNotEndingWith("EventsConsumer")
+                .should().dependOnClassesThat().haveFullyQualifiedName(consumerFactory)
+                .as("in " + root + ", only <Stream>EventsConsumer classes declare event consumers")
+                // a service may consume nothing (batch-export-service reads the database)
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * A service uses of common-platform only its public face, the classes its README lists under
+     * "The public face" ({@link #platformPublicFace()}); the rest is the platform's own, even where
+     * Java needs it public for the platform's other packages.
+     */
+    public static ArchRule onlyThePlatformsPublicFace(String root) {
+        return onlyThePublicFace(root, "com.fniexchange.platform", platformPublicFace());
+    }
+
+    static ArchRule onlyThePublicFace(String root, String platform, Set<String> face) {
+        DescribedPredicate<JavaClass> internal = DescribedPredicate.describe("are common-platform internals",
+                c -> (c.getPackageName() + ".").startsWith(platform + ".") && !face.contains(topLevelName(c)));
+        return noClasses().that().resideInAPackage(root + "..").should().dependOnClassesThat(internal)
+                .as(root + " uses only common-platform's public face (common-platform/README.md)");
+    }
+
+    /**
+     * The fully qualified names listed in common-platform/README.md's section "The public face",
+     * one list item each: {@code - `security.Caller`: ...}.
+     */
+    public static Set<String> platformPublicFace() {
+        Path readme = SourceTree.root().resolve("common-platform/README.md");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(readme);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + readme, e);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        boolean inSection = false;
+        for (String line : lines) {
+            if (line.startsWith("## ")) {
+                inSection = line.strip().equals("## The public face");
+                continue;
+            }
+            Matcher item = FACE_ITEM.matcher(line);
+            if (inSection && item.lookingAt()) {
+                names.add("com.fniexchange.platform." + item.group(1));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException(readme + " lists no class under \"## The public face\"");
+        }
+        return Set.copyOf(names);
+    }
+
+    private static final Pattern FACE_ITEM = Pattern.compile("- `([a-z]+(?:\\.[a-z]+)*\\.[A-Z]\\w*)`");
+
+    private static String topLevelName(JavaClass javaClass) {
+        String name = javaClass.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     /**

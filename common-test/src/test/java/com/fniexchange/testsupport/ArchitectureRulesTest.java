@@ -1,10 +1,12 @@
 package com.fniexchange.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every shared rule fails on a deliberate violation and passes on code without one. */
@@ -49,5 +51,31 @@ class ArchitectureRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Downstream");
         ArchitectureRules.noFloatingPoint(FIXTURE + ".servicea").check(classes);
+    }
+
+    @Test
+    void aConsumerDeclaredOutsideAnEventsConsumerClassFails() {
+        String factory = FIXTURE + ".streams.platform.Consumers";
+        assertThatThrownBy(() -> ArchitectureRules.consumersNamedForTheirStream(FIXTURE + ".streams.misnamed", factory).check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Tally");
+        ArchitectureRules.consumersNamedForTheirStream(FIXTURE + ".streams.named", factory).check(classes);
+    }
+
+    @Test
+    void usingAPlatformClassOutsideThePublicFaceFails() {
+        String platform = FIXTURE + ".streams.platform";
+        Set<String> face = Set.of(platform + ".Consumers");
+        assertThatThrownBy(() -> ArchitectureRules.onlyThePublicFace(FIXTURE + ".streams.internal", platform, face).check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Wiring");
+        ArchitectureRules.onlyThePublicFace(FIXTURE + ".streams.named", platform, face).check(classes);
+    }
+
+    @Test
+    void theRealPublicFaceIsReadFromThePlatformsReadme() {
+        assertThat(ArchitectureRules.platformPublicFace())
+                .contains("com.fniexchange.platform.security.Caller", "com.fniexchange.platform.consumer.EventConsumers")
+                .allMatch(name -> name.startsWith("com.fniexchange.platform."));
     }
 }

@@ -5,22 +5,17 @@ import com.fniexchange.model.event.contract.ContractCancelled;
 import com.fniexchange.model.event.contract.ContractSubmitted;
 import com.fniexchange.model.event.contract.ContractStatusChanged;
 import com.fniexchange.platform.consumer.ContractStatusProjection;
-import com.fniexchange.platform.consumer.EventConsumers;
 import java.sql.Types;
-import com.fniexchange.platform.consumer.EventHandlers;
 import java.sql.Timestamp;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
 
 /**
- * Builds {@code contract_coverage} from {@code contract-events} (consumer group
- * {@code claims-service}), through the platform's consumer: each event's change and its inbox
- * row commit together, so a redelivered event changes nothing. The rules for events that do not
+ * Builds {@code contract_coverage} from {@code contract-events} ({@link ContractEventsConsumer},
+ * consumer group {@code claims-service}), through the platform's consumer: each event's change and
+ * its inbox row commit together, so a redelivered event changes nothing. The rules for events that do not
  * fit (module README, "Coverage projection"):
  * <ul>
  *   <li>{@code submitted} creates the row; a second one for a known contract changes nothing
@@ -30,7 +25,7 @@ import org.springframework.messaging.Message;
  *       here throws (retried, then dead-lettered on {@code contract-events.dlq}, never guessed).</li>
  * </ul>
  */
-@Configuration(proxyBeanMethods = false)
+@Repository
 class CoverageProjection implements ContractStatusProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageProjection.class);
@@ -39,13 +34,6 @@ class CoverageProjection implements ContractStatusProjection {
 
     CoverageProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Bean // binding contractEvents-in-0; destination in fni.consumer.bindings.contractEvents
-    Consumer<Message<byte[]>> contractEvents(EventConsumers consumers) {
-        return consumers.of(EventHandlers.forConsumer("claims-coverage")
-                .on(ContractSubmitted.TYPE, ContractSubmitted.class, (envelope, e) -> submitted(e))
-                .onContractStatus(this));
     }
 
     void submitted(ContractSubmitted e) {

@@ -114,7 +114,7 @@ class CoverageProjectionTest {
                             TestKafka.poll(dlq, 1, Duration.ofMillis(500)).stream()
                                     .filter(r -> orphan.id().toString().equals(header(r, "ce_id"))).findFirst().orElse(null),
                     r -> r != null);
-            assertThat(header(dead, "x-fni-failure-reason")).contains(unseen.contractNumber().value()).contains("not in the coverage projection");
+            assertThat(header(dead, "x-fni-failure-reason")).contains(unseen.contractNumber().value()).contains("is not projected here");
             assertThat(dead.key()).isEqualTo(unseen.contractNumber().value());
         }
         assertThat(feed.status(unseen.contractNumber())).isNull();

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass(Flyway.class)
-public class PlatformMigrationsAutoConfiguration {
+class PlatformMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

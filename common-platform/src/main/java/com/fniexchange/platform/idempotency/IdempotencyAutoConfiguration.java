@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class IdempotencyAutoConfiguration {
+class IdempotencyAutoConfiguration {
 
     /** After Spring Security's filter chain (order -100): the key space is the authenticated caller. */
     public static final int FILTER_ORDER = 0;

@@ -51,7 +51,7 @@ import org.springframework.web.util.WebUtils;
  * A refusal whose work rolled back is stored afterwards on its own. Each claim carries an owner
  * token; a request whose key was taken over (after abandon-after) can no longer store or free it.
  */
-public class IdempotencyKeyFilter extends OncePerRequestFilter {
+class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";

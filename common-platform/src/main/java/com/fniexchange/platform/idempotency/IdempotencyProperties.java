@@ -15,6 +15,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fni.idempotency")
-public record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention,
+record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention,
                                     @NotNull @DefaultValue("2m") Duration abandonAfter) {
 }

@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fni.inbox")
-public record InboxProperties(@NotNull @DefaultValue("14d") Duration retention) {
+record InboxProperties(@NotNull @DefaultValue("14d") Duration retention) {
 }

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
-public class OutboxAutoConfiguration {
+class OutboxAutoConfiguration {
 
     @Bean
     OutboxRepository outboxRepository(JdbcClient jdbc) {

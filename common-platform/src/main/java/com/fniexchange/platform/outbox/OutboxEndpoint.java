@@ -26,7 +26,7 @@ import org.springframework.util.MimeType;
  * </ul>
  */
 @Endpoint(id = "outbox")
-public class OutboxEndpoint {
+class OutboxEndpoint {
 
     private final OutboxOperations operations;
 

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or skip its head event (moved to {@code outbox_skipped_event} with who and why, so the
  * aggregate's later events go on). Every retry and skip is logged as an audit line.
  */
-public class OutboxOperations {
+class OutboxOperations {
 
     private static final Logger audit = LoggerFactory.getLogger("com.fniexchange.audit.outbox");
 

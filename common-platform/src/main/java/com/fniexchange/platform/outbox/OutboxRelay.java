@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link OutboxOperations}). Failures while nothing gets through (the broker is down) back off
  * the same way but do not count toward parking: an outage must not park every chain.
  */
-public class OutboxRelay implements SmartLifecycle {
+class OutboxRelay implements SmartLifecycle {
 
     /** Matches the generated {@code bucket} column of {@code outbox_event}. */
     static final int BUCKETS = 16;

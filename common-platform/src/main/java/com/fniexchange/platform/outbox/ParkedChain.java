@@ -12,6 +12,6 @@ import java.util.UUID;
  * @param lastError   the broker's or client's last reason
  * @param waiting     later events of the same aggregate waiting behind the head
  */
-public record ParkedChain(String aggregateId, UUID eventId, String eventType, String destination, int attempts,
+record ParkedChain(String aggregateId, UUID eventId, String eventType, String destination, int attempts,
                           String lastError, Instant parkedAt, long waiting) {
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformCoreAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(RetentionProperties.class)
-public class RetentionAutoConfiguration {
+class RetentionAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fni.purge")
-public record RetentionProperties(
+record RetentionProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("15m") Duration interval,
         @NotNull @DefaultValue("1m") Duration initialDelay,

@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * each statement committing on its own, so a backlog of millions never becomes one long
  * transaction.
  */
-public class RetentionPurge implements SmartLifecycle {
+class RetentionPurge implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     /** Two-int form (schema's purge, -1): apart from the one-bigint locks services take, and from the relay's buckets 0-15. */

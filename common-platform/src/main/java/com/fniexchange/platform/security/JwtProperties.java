@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   withdrawn. {@code 0s} verifies every request.
  */
 @ConfigurationProperties("fni.security.jwt")
-public record JwtProperties(String hmacSecret, String issuer, String audience,
+record JwtProperties(String hmacSecret, String issuer, String audience,
                             @DefaultValue("60s") Duration verifiedTokenTtl) {
 
     boolean hasAudience() {

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * is withdrawn from the issuer's key set. The cache holds at most {@code capacity} tokens and
  * starts over when full (a burst of distinct tokens costs verifications, not memory).
  */
-public final class RecentlyVerifiedTokens implements JwtDecoder {
+final class RecentlyVerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final Duration ttl;

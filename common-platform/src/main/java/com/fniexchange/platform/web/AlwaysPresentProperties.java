@@ -33,7 +33,7 @@ import org.springframework.core.Ordered;
  * allows. The {@code Problem} schema is left to {@link PlatformOpenApi}: most of its members
  * appear only for some problem types.
  */
-public class AlwaysPresentProperties implements OpenApiCustomizer, Ordered {
+class AlwaysPresentProperties implements OpenApiCustomizer, Ordered {
 
     private static final String COMPONENT = "#/components/schemas/";
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     so the document is the same on every host and every port
  */
 @ConfigurationProperties("fni.openapi")
-public record ApiProperties(
+record ApiProperties(
         String title,
         @DefaultValue("An F&I Exchange API: JSON over HTTPS with a bearer JWT; errors are RFC 9457 problem+json.") String description,
         @DefaultValue("v1") String version,

@@ -43,7 +43,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * them. The {@link Caller} argument is resolved from the token, so it
  * is hidden from the document.
  */
-public class PlatformOpenApi implements OpenApiCustomizer {
+class PlatformOpenApi implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @Hidden
 @RequestMapping("${server.error.path:/error}")
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 

@@ -15,7 +15,7 @@ import org.springframework.http.ProblemDetail;
  * URL encoding like {@code /api/v1/contracts/%ZZ}) as problem+json instead of Tomcat's HTML
  * page with its version. Errors Spring handled are left alone: they are already written.
  */
-public class ProblemErrorReportValve extends ErrorReportValve {
+class ProblemErrorReportValve extends ErrorReportValve {
 
     /** Tomcat creates the valve by class name, outside Spring: a plain mapper for a flat map of strings and numbers. */
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -45,7 +45,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * every problem carries the request's correlation id so support can find the logs.
  */
 @RestControllerAdvice
-public class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 

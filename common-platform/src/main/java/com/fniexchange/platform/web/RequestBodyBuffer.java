@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * both read it; a body that turns out larger (chunked, no declared length) gets 413. Runs after
  * Spring Security's filter chain, so an unauthenticated request is refused before its body is read.
  */
-public class RequestBodyBuffer extends OncePerRequestFilter {
+class RequestBodyBuffer extends OncePerRequestFilter {
 
     /** After Spring Security's filter chain (-100), before the Idempotency-Key filter (0). */
     public static final int ORDER = -50;

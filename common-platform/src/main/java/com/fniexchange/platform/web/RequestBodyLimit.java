@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A body of unknown length (chunked) is measured later, once the caller is authenticated, by
  * {@link RequestBodyBuffer}.
  */
-public class RequestBodyLimit extends OncePerRequestFilter {
+class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemResponses problems;

@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fni.http")
-public record WebProperties(@NotNull @DefaultValue("256KB") DataSize maxBodySize) {
+record WebProperties(@NotNull @DefaultValue("256KB") DataSize maxBodySize) {
 }

@@ -15,7 +15,7 @@ import org.springframework.messaging.Message;
  * The other cancellation events are not contract-service's business and are skipped.
  */
 @Configuration(proxyBeanMethods = false)
-class CancellationConsumer {
+class CancellationEventsConsumer {
 
     @Bean // binding cancellationEvents-in-0; fni.consumer.bindings.cancellationEvents.destination
     Consumer<Message<byte[]>> cancellationEvents(EventConsumers consumers, ContractLifecycle lifecycle, Clock clock) {

@@ -20,13 +20,13 @@ import org.springframework.messaging.Message;
  * a redelivered event count once.
  */
 @Configuration(proxyBeanMethods = false)
-class ClaimTally {
+class ClaimEventsConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(ClaimTally.class);
+    private static final Logger log = LoggerFactory.getLogger(ClaimEventsConsumer.class);
 
     private final JdbcClient jdbc;
 
-    ClaimTally(JdbcClient jdbc) {
+    ClaimEventsConsumer(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -46,7 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * nothing; an approval for a contract that is not ACTIVE is dead-lettered, never applied.
  */
 @ContractServiceTest
-class CancellationConsumerTest {
+class CancellationEventsConsumerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static KafkaProducer<String, byte[]> producer;
