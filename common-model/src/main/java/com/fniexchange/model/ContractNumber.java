@@ -1,8 +1,6 @@
 package com.fniexchange.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,19 +10,13 @@ import java.util.regex.Pattern;
  * {@code VSC3A004352-99}, {@code VSC3A004352-100}. Two vehicles whose VINs end alike share a
  * base, so the issue is counted per base, never per VIN; the scheme never runs out.
  */
-public record ContractNumber(String value) {
+public record ContractNumber(String value) implements TextValue {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Z]{2,4}[A-Z0-9]{8}(-(0[2-9]|[1-9]\\d+))?");
 
     public ContractNumber {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("contract number is required");
-        }
-        value = value.strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("contract number must be a 2-4 letter form prefix, 8 letters or digits"
-                    + " and an optional issue suffix of at least two digits from -02, got '" + value + "'");
-        }
+        value = TextValue.normalized(value, "contract number", SHAPE, "must be a 2-4 letter form prefix, 8 letters or digits"
+                + " and an optional issue suffix of at least two digits from -02");
     }
 
     /**
@@ -60,12 +52,6 @@ public record ContractNumber(String value) {
     @JsonCreator
     public static ContractNumber of(String value) {
         return new ContractNumber(value);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

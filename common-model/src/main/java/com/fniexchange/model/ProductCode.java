@@ -1,8 +1,6 @@
 package com.fniexchange.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code TIRE_WHEEL} or {@code APPEARANCE}. Deliberately not an enum: a provider adds products
  * by adding catalog rows, not by releasing code.
  */
-public record ProductCode(String value) {
+public record ProductCode(String value) implements TextValue {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
 
@@ -18,24 +16,12 @@ public record ProductCode(String value) {
     public static final ProductCode GAP = new ProductCode("GAP");
 
     public ProductCode {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("product code is required");
-        }
-        value = value.strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("product code must be 2 to 20 letters, digits or '_', starting with a letter, got '" + value + "'");
-        }
+        value = TextValue.normalized(value, "product code", SHAPE, "must be 2 to 20 letters, digits or '_', starting with a letter");
     }
 
     @JsonCreator
     public static ProductCode of(String value) {
         return new ProductCode(value);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.fniexchange.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A North American vehicle identification number (49 CFR 565): 17 characters, digits and
@@ -10,15 +9,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <p>Input is trimmed and upper-cased before it is checked, so {@code "1hgcm82633a004352 "}
  * is accepted as {@code 1HGCM82633A004352}.
  */
-public record Vin(String value) {
+public record Vin(String value) implements TextValue {
 
     private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
 
     public Vin {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("VIN is required");
-        }
-        value = value.strip().toUpperCase(java.util.Locale.ROOT);
+        value = TextValue.normalized(value, "VIN");
         if (value.length() != 17) {
             throw new InvalidValueException("VIN must have 17 characters, got " + value.length());
         }
@@ -48,12 +44,6 @@ public record Vin(String value) {
     /** The last eight characters: the vehicle's serial part, used in contract numbers. */
     public String lastEight() {
         return value.substring(9);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

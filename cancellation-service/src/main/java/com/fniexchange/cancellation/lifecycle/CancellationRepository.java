@@ -98,9 +98,8 @@ class CancellationRepository {
     }
 
     Optional<RefundQuote> findQuote(UUID quoteId, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql("SELECT " + QUOTE_COLUMNS + " FROM refund_quote q " + QUOTE_JOINS
-                        + " WHERE q.quote_id = :id AND " + scope.on("q.dealer_code")))
+        return DealerScope.of(dealer).query(jdbc, "SELECT " + QUOTE_COLUMNS + " FROM refund_quote q " + QUOTE_JOINS
+                        + " WHERE q.quote_id = :id AND " + DealerScope.CONDITION, "q.dealer_code")
                 .param("id", quoteId)
                 .query((rs, n) -> quote(rs))
                 .optional();
@@ -138,8 +137,7 @@ class CancellationRepository {
     }
 
     Optional<Cancellation> find(UUID id, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql(CANCELLATION_SELECT + " WHERE c.cancellation_id = :id AND " + scope.on("c.dealer_code")))
+        return DealerScope.of(dealer).query(jdbc, CANCELLATION_SELECT + " WHERE c.cancellation_id = :id AND " + DealerScope.CONDITION, "c.dealer_code")
                 .param("id", id)
                 .query((rs, n) -> cancellation(rs))
                 .optional();
@@ -147,9 +145,8 @@ class CancellationRepository {
 
     /** The cancellation, row-locked until the transaction ends; another dealer's is neither read nor locked. */
     Optional<Cancellation> lock(UUID id, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        Optional<UUID> locked = scope.bind(jdbc.sql("SELECT c.cancellation_id FROM cancellation c WHERE c.cancellation_id = :id AND "
-                        + scope.on("c.dealer_code") + " FOR UPDATE"))
+        Optional<UUID> locked = DealerScope.of(dealer).query(jdbc, "SELECT c.cancellation_id FROM cancellation c WHERE c.cancellation_id = :id AND "
+                        + DealerScope.CONDITION + " FOR UPDATE", "c.dealer_code")
                 .param("id", id)
                 .query(UUID.class)
                 .optional();

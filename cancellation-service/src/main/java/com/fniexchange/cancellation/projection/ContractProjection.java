@@ -108,8 +108,7 @@ public class ContractProjection implements ContractStatusProjection {
 
     /** The contract if it is of the dealer ({@code Caller.dealerScope()}; empty: any dealer). */
     public Optional<ProjectedContract> find(String number, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql(SELECT + " WHERE p.contract_number = :number AND " + scope.on("p.dealer_code")))
+        return DealerScope.of(dealer).query(jdbc, SELECT + " WHERE p.contract_number = :number AND " + DealerScope.CONDITION, "p.dealer_code")
                 .param("number", number)
                 .query((rs, n) -> contract(rs))
                 .optional();
@@ -120,9 +119,8 @@ public class ContractProjection implements ContractStatusProjection {
      * cancellation of one contract. Another dealer's contract is neither read nor locked.
      */
     public Optional<ProjectedContract> lock(String number, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        Optional<String> locked = scope.bind(jdbc.sql("SELECT p.contract_number FROM contract_projection p WHERE p.contract_number = :number AND "
-                        + scope.on("p.dealer_code") + " FOR UPDATE"))
+        Optional<String> locked = DealerScope.of(dealer).query(jdbc, "SELECT p.contract_number FROM contract_projection p WHERE p.contract_number = :number AND "
+                        + DealerScope.CONDITION + " FOR UPDATE", "p.dealer_code")
                 .param("number", number)
                 .query(String.class)
                 .optional();

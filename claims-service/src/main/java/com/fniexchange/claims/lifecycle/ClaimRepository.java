@@ -82,8 +82,7 @@ class ClaimRepository {
 
     /** The contract of a claim the caller may see (facility scope: empty for adjusters and admins). */
     Optional<String> contractOf(UUID claimId, Optional<DealerCode> facility) {
-        DealerScope scope = DealerScope.of(facility);
-        return scope.bind(jdbc.sql("SELECT contract_number FROM claim WHERE claim_id = :id AND " + scope.on("repair_facility")))
+        return DealerScope.of(facility).query(jdbc, "SELECT contract_number FROM claim WHERE claim_id = :id AND " + DealerScope.CONDITION, "repair_facility")
                 .param("id", claimId)
                 .query(String.class)
                 .optional();
@@ -91,8 +90,7 @@ class ClaimRepository {
 
     /** The claim, if the caller may see it; another facility's is never read. */
     Optional<Claim> find(UUID claimId, Optional<DealerCode> facility) {
-        DealerScope scope = DealerScope.of(facility);
-        return scope.bind(jdbc.sql("SELECT * FROM claim WHERE claim_id = :id AND " + scope.on("repair_facility")))
+        return DealerScope.of(facility).query(jdbc, "SELECT * FROM claim WHERE claim_id = :id AND " + DealerScope.CONDITION, "repair_facility")
                 .param("id", claimId)
                 .query((rs, n) -> claim(rs, true, this::coverageOf))
                 .optional();

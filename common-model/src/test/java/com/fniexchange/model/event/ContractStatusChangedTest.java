@@ -44,4 +44,10 @@ class ContractStatusChangedTest {
             assertThat(EventJson.tree(EventJson.write(event).getBytes()).has("status")).as(event.eventType().toString()).isFalse();
         }
     }
+
+    @Test
+    void everyMemberOfTheFamilyIsSampledHere() {
+        // status() names each member; one added to the family must be added here, with its status
+        assertThat(EVENTS).extracting(Object::getClass).containsExactlyInAnyOrder(ContractStatusChanged.class.getPermittedSubclasses());
+    }
 }

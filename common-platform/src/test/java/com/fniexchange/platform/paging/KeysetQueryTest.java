@@ -1,6 +1,7 @@
 package com.fniexchange.platform.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.platform.security.DealerScope;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,13 +97,17 @@ class KeysetQueryTest {
     @Test
     void aDealersScopeFindsOnlyItsOwnRowsAProvidersFindsAll() {
         Row d1001 = rows.get(0);
-        String sql = "SELECT * FROM keyset_probe WHERE id = :id AND ";
-        DealerScope own = DealerScope.of(Optional.of(DealerCode.of("D1001")));
-        DealerScope other = DealerScope.of(Optional.of(DealerCode.of("D2002")));
-        DealerScope provider = DealerScope.of(Optional.empty());
-        assertThat(own.bind(jdbc.sql(sql + own.on("dealer_code"))).param("id", d1001.id()).query(ROWS).optional()).contains(d1001);
-        assertThat(other.bind(jdbc.sql(sql + other.on("dealer_code"))).param("id", d1001.id()).query(ROWS).optional()).isEmpty();
-        assertThat(provider.bind(jdbc.sql(sql + provider.on("dealer_code"))).param("id", d1001.id()).query(ROWS).optional())
-                .contains(d1001);
+        String sql = "SELECT * FROM keyset_probe WHERE id = :id AND " + DealerScope.CONDITION;
+        Function<Optional<DealerCode>, Optional<Row>> find = dealer -> DealerScope.of(dealer).query(jdbc, sql, "dealer_code")
+                .param("id", d1001.id()).query(ROWS).optional();
+        assertThat(find.apply(Optional.of(DealerCode.of("D1001")))).contains(d1001);
+        assertThat(find.apply(Optional.of(DealerCode.of("D2002")))).isEmpty();
+        assertThat(find.apply(Optional.empty())).contains(d1001);
+    }
+
+    @Test
+    void aScopedQueryWithoutTheConditionIsRefused() {
+        assertThatThrownBy(() -> DealerScope.of(Optional.empty()).query(jdbc, "SELECT * FROM keyset_probe", "dealer_code"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

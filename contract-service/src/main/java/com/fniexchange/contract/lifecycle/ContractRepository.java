@@ -90,8 +90,7 @@ class ContractRepository {
      * empty for every dealer). Another dealer's contract is never read.
      */
     Optional<Contract> find(String contractNumber, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + scope.on("dealer_code")))
+        return DealerScope.of(dealer).query(jdbc, "SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.CONDITION, "dealer_code")
                 .param("number", contractNumber)
                 .query((rs, n) -> contract(rs, history(contractNumber)))
                 .optional();
@@ -110,8 +109,7 @@ class ContractRepository {
      * contract. Only rows in the caller's scope are read, so another dealer's are never locked.
      */
     Optional<Contract> lock(String contractNumber, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql("SELECT * FROM contract WHERE contract_number = :number AND " + scope.on("dealer_code") + " FOR UPDATE"))
+        return DealerScope.of(dealer).query(jdbc, "SELECT * FROM contract WHERE contract_number = :number AND " + DealerScope.CONDITION + " FOR UPDATE", "dealer_code")
                 .param("number", contractNumber)
                 .query((rs, n) -> contract(rs, List.of()))
                 .optional();

@@ -39,8 +39,7 @@ class RemittanceRepository {
      * empty for every dealer). Another dealer's remittance is never read.
      */
     Optional<RemittanceBatch> find(UUID remittanceId, Optional<DealerCode> dealer) {
-        DealerScope scope = DealerScope.of(dealer);
-        return scope.bind(jdbc.sql("SELECT * FROM remittance WHERE remittance_id = :id AND " + scope.on("dealer_code")))
+        return DealerScope.of(dealer).query(jdbc, "SELECT * FROM remittance WHERE remittance_id = :id AND " + DealerScope.CONDITION, "dealer_code")
                 .param("id", remittanceId)
                 .query((rs, n) -> new RemittanceBatch(rs.getObject("remittance_id", UUID.class), rs.getString("dealer_code"),
                         rs.getInt("contract_count"), Money.of(rs.getBigDecimal("total_dealer_cost")), List.of(),

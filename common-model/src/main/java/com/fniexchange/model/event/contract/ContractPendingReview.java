@@ -1,7 +1,6 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -27,10 +26,5 @@ public record ContractPendingReview(
     @Override
     public EventType eventType() {
         return TYPE;
-    }
-
-    @Override
-    public ContractStatus status() {
-        return ContractStatus.PENDING_REVIEW;
     }
 }

@@ -11,6 +11,18 @@ import com.fniexchange.model.ContractStatus;
 public sealed interface ContractStatusChanged extends ContractEvent
         permits ContractActivated, ContractPendingReview, ContractRejected, ContractVoided, ContractCancelled {
 
-    /** The status the contract has from {@link #occurredAt()} on. */
-    ContractStatus status();
+    /** The status the contract has from {@link #occurredAt()} on; one per event type of the family. */
+    default ContractStatus status() {
+        if (this instanceof ContractActivated) {
+            return ContractStatus.ACTIVE;
+        } else if (this instanceof ContractPendingReview) {
+            return ContractStatus.PENDING_REVIEW;
+        } else if (this instanceof ContractRejected) {
+            return ContractStatus.REJECTED;
+        } else if (this instanceof ContractVoided) {
+            return ContractStatus.VOIDED;
+        }
+        // sealed: the only type left; a new member of the family fails the model's tests until it is named here
+        return ContractStatus.CANCELLED;
+    }
 }

@@ -1,7 +1,6 @@
 package com.fniexchange.model.event.contract;
 
 import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.EventType;
 import java.time.Instant;
@@ -19,10 +18,5 @@ public record ContractVoided(
     @Override
     public EventType eventType() {
         return TYPE;
-    }
-
-    @Override
-    public ContractStatus status() {
-        return ContractStatus.VOIDED;
     }
 }
