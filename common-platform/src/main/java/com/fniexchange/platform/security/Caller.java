@@ -1,10 +1,10 @@
 package com.fniexchange.platform.security;
 
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.InvalidValueException;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
 import com.fniexchange.platform.web.ProblemTypes;
+import com.fniexchange.platform.web.RequestValue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,10 +97,6 @@ public record Caller(String subject, Set<Role> roles, Optional<DealerCode> deale
         if (requested == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(DealerCode.of(requested));
-        } catch (InvalidValueException e) {
-            throw new ProblemException.InvalidFields(List.of(new InvalidField("dealerCode", e.getMessage())));
-        }
+        return Optional.of(RequestValue.of("dealerCode", requested, DealerCode::of));
     }
 }

@@ -91,8 +91,9 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    PlatformOpenApi platformOpenApi(ObjectProvider<ProblemMember> members) {
-        return new PlatformOpenApi(members.orderedStream().toList());
+    PlatformOpenApi platformOpenApi(ObjectProvider<ProblemMember> members, ObjectProvider<ProblemMembers> catalogs) {
+        return new PlatformOpenApi(java.util.stream.Stream.concat(members.orderedStream(),
+                catalogs.orderedStream().flatMap(c -> c.members().stream())).toList());
     }
 
     /** Tomcat's own error answers (before Spring sees the request) as problem+json too. */
