@@ -1,7 +1,7 @@
 package com.fniexchange.platform.consumer;
 
 import com.fniexchange.model.event.CloudEventHeaders;
-import com.fniexchange.platform.PlatformDefaults;
+import com.fniexchange.platform.Bindings;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -76,7 +76,7 @@ public class DeadLetters {
             message.setHeader(partitionKeyHeader, subject);
         }
         Message<byte[]> built = message.build();
-        if (!streamBridge.send(PlatformDefaults.bindingName(bindingOf(destination)), built)) {
+        if (!streamBridge.send(Bindings.outputOf(bindingOf(destination)), built)) {
             throw new IllegalStateException("binder refused the dead letter for " + of(destination));
         }
     }

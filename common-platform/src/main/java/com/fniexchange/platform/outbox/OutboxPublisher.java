@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import com.fniexchange.platform.PlatformDefaults;
+import com.fniexchange.platform.Bindings;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -60,7 +60,7 @@ class OutboxPublisher {
             message.setHeader(SendAcknowledgements.FUTURE_TOKEN, row.eventId());
         }
         acknowledgements.take();
-        if (!streamBridge.send(PlatformDefaults.bindingName(row.destination()), message.build())) {
+        if (!streamBridge.send(Bindings.outputOf(row.destination()), message.build())) {
             throw new IllegalStateException("binder refused event " + row.eventId() + " for " + row.destination());
         }
         CompletableFuture<?> ack = acknowledgements.take();

@@ -1,4 +1,6 @@
-package com.fniexchange.platform;
+package com.fniexchange.platform.defaults;
+
+import com.fniexchange.platform.Bindings;
 
 import com.fniexchange.platform.consumer.ConsumerProperties;
 import com.fniexchange.platform.consumer.DeadLetters;
@@ -154,9 +156,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 .toList();
     }
 
-    /** The output binding the relay sends a destination's events through. */
-    public static String bindingName(String destination) {
-        return destination + "-out-0";
+    private static String bindingName(String destination) {
+        return Bindings.outputOf(destination);
     }
 
     @Override
