@@ -1,7 +1,9 @@
 package com.fniexchange.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -17,7 +19,9 @@ class VinProperties {
 
     @Property
     void aVinWithItsCheckDigitIsValid(@ForAll("vins") String vin) {
-        new Vin(vin);
+        assertThat(new Vin(vin).value()).isEqualTo(vin);
+        assertThat(new Vin(" " + vin.toLowerCase(Locale.ROOT) + " ")).as("as typed, lower case and padded")
+                .isEqualTo(new Vin(vin));
     }
 
     @Property

@@ -3,10 +3,12 @@ package com.fniexchange.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fniexchange.model.event.EventEnvelope;
 import com.fniexchange.platform.SequencedEvent;
 import com.fniexchange.platform.inbox.Inbox;
 import com.fniexchange.testsupport.TestInfrastructure;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,13 +35,22 @@ class ConsumeOnlyContextTest {
     @Autowired
     OutboxWriter writer;
     @Autowired
+    Inbox inbox;
+    @Autowired
     PlatformTransactionManager txManager;
 
     @Test
     void startsWithNoOutputBindingAndNoRunningRelay() {
         assertThat(environment.getProperty("spring.cloud.stream.output-bindings")).isNull();
         assertThat(context.getBeansOfType(OutboxRelay.class).values()).allSatisfy(relay -> assertThat(relay.isRunning()).isFalse());
-        assertThat(context.getBean(Inbox.class)).isNotNull();
+    }
+
+    @Test
+    void theInboxStillSkipsARedeliveredEvent() {
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), SequencedEvent.TYPE, "/test", "S-1", Instant.now(), null, null);
+        assertThat((boolean) tx.execute(s -> inbox.firstDelivery(event, "consume-only"))).isTrue();
+        assertThat((boolean) tx.execute(s -> inbox.firstDelivery(event, "consume-only"))).as("redelivered").isFalse();
     }
 
     @Test

@@ -10,6 +10,9 @@ import com.fniexchange.testsupport.TestKafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -68,8 +71,12 @@ class LibraryContextTest {
     void startsWithoutAWebServerWithTheSharedBeans() {
         assertThat(context).isNotInstanceOf(WebApplicationContext.class);
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).isEmpty();
-        assertThat(context.getBean(Clock.class)).isNotNull();
-        assertThat(context.getBean(BusinessCalendar.class).today()).isNotNull();
+        assertThat(context.getBean(Clock.class).getZone()).as("the shared clock counts in UTC").isEqualTo(ZoneOffset.UTC);
+        BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
+        assertThat(calendar.zone()).as("the business counts days in its default zone").isEqualTo(ZoneId.of("America/New_York"));
+        LocalDate before = LocalDate.now(calendar.zone());
+        LocalDate today = calendar.today();
+        assertThat(today).isIn(before, LocalDate.now(calendar.zone()));
     }
 
     @Test
