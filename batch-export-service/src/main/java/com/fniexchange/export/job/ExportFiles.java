@@ -1,6 +1,6 @@
 package com.fniexchange.export.job;
 
-import com.fniexchange.export.partner.Compression;
+import com.fniexchange.export.file.Compression;
 import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.register.RegisterDefinition;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.fniexchange.export.job;
 
 import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.partner.PartnerChanged;
-import com.fniexchange.export.partner.Partners;
+import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.register.Register;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,10 +35,10 @@ public class ExportMetrics {
 
     private final MeterRegistry registry;
     private final JdbcClient jdbc;
-    private final Partners partners;
+    private final PartnerRepository partners;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-    ExportMetrics(MeterRegistry registry, JdbcClient jdbc, Partners partners) {
+    ExportMetrics(MeterRegistry registry, JdbcClient jdbc, PartnerRepository partners) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.partners = partners;

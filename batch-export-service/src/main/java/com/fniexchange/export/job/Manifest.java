@@ -3,7 +3,7 @@ package com.fniexchange.export.job;
 import java.util.Map;
 
 /**
- * What is delivered beside each data file ({@code <base>.manifest.json}). Partners check
+ * What is delivered beside each data file ({@code <base>.manifest.json}). PartnerRepository check
  * {@code sha256} against the bytes they received and, after decrypting and decompressing,
  * {@code plaintextSha256}; {@code recordCount} and {@code totals} repeat the trailer.
  */

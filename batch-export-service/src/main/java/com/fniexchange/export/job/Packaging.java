@@ -2,9 +2,11 @@ package com.fniexchange.export.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fniexchange.export.partner.Compression;
+import com.fniexchange.export.file.Compression;
+import com.fniexchange.export.file.PgpEncryption;
 import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.register.RegisterDefinition;
+import com.fniexchange.export.register.RegisterFileFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,17 @@
 package com.fniexchange.export.job;
 
 import com.fniexchange.export.ExportProperties;
-import com.fniexchange.export.delivery.Deliveries;
+import com.fniexchange.export.delivery.FileDelivery;
 import com.fniexchange.export.delivery.OutgoingFile;
 import com.fniexchange.export.partner.Partner;
-import com.fniexchange.export.partner.Partners;
+import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.reconciliation.Reconciliation;
 import com.fniexchange.export.reconciliation.ReconciliationLog;
 import com.fniexchange.export.reconciliation.ReconciliationReport;
 import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterDefinition;
+import com.fniexchange.export.register.RegisterFileFormat;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,12 +65,12 @@ public class PartnerExportJob {
     private static final Logger log = LoggerFactory.getLogger(PartnerExportJob.class);
 
     private final ExportProperties properties;
-    private final Partners partners;
+    private final PartnerRepository partners;
     private final RegisterCatalog catalog;
     private final BusinessCalendar calendar;
     private final ExportFaults faults;
 
-    PartnerExportJob(ExportProperties properties, Partners partners, RegisterCatalog catalog, BusinessCalendar calendar,
+    PartnerExportJob(ExportProperties properties, PartnerRepository partners, RegisterCatalog catalog, BusinessCalendar calendar,
                      ObjectProvider<ExportFaults> faults) {
         this.properties = properties;
         this.partners = partners;
@@ -121,7 +122,7 @@ public class PartnerExportJob {
     }
 
     @Bean
-    Step deliver(JobRepository repository, PlatformTransactionManager tx, Deliveries deliveries) {
+    Step deliver(JobRepository repository, PlatformTransactionManager tx, FileDelivery deliveries) {
         Tasklet tasklet = (contribution, chunk) -> {
             ExportRun run = run(chunk.getStepContext().getJobParameters());
             Manifest manifest = Packaging.readManifest(run.files().manifestFile());
@@ -144,7 +145,7 @@ public class PartnerExportJob {
 
     @Bean
     Step reconcile(JobRepository repository, PlatformTransactionManager tx, Reconciliation reconciliation,
-                   ReconciliationLog reconciliationLog, Deliveries deliveries, ExportMetrics metrics) {
+                   ReconciliationLog reconciliationLog, FileDelivery deliveries, ExportMetrics metrics) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = chunk.getStepContext().getStepExecution();
             ExportRun run = run(chunk.getStepContext().getJobParameters());

@@ -1,9 +1,11 @@
 package com.fniexchange.export.job;
 
-import com.fniexchange.export.partner.Entitlement;
+import com.fniexchange.export.file.FileLayout;
 import com.fniexchange.export.register.ColumnType;
+import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterDefinition;
+import com.fniexchange.export.register.RegisterFileFormat;
 import com.fniexchange.export.register.RegisterLines;
 import com.fniexchange.export.register.RegisterQuery;
 import com.fniexchange.export.register.RegisterRecord;

@@ -34,11 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Exports", description = "Run, restart and inspect partner register exports and their reconciliation")
 class ExportResource {
 
-    private final ExportRuns runs;
-    private final Executions executions;
+    private final ExportLauncher runs;
+    private final ExecutionRepository executions;
     private final ReconciliationLog reconciliations;
 
-    ExportResource(ExportRuns runs, Executions executions, ReconciliationLog reconciliations) {
+    ExportResource(ExportLauncher runs, ExecutionRepository executions, ReconciliationLog reconciliations) {
         this.runs = runs;
         this.executions = executions;
         this.reconciliations = reconciliations;

@@ -1,6 +1,8 @@
 package com.fniexchange.export.partner;
 
-import com.fniexchange.export.job.FileLayout;
+import com.fniexchange.export.file.Compression;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.Register;
 import java.time.Instant;
 import java.util.List;

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partners", description = "The partner registry: entitlement, registers, layout, channels and schedule")
 class PartnerResource {
 
-    private final Partners partners;
-    private final PartnerRegistry registry;
+    private final PartnerRepository partners;
+    private final PartnerOnboarding registry;
 
-    PartnerResource(Partners partners, PartnerRegistry registry) {
+    PartnerResource(PartnerRepository partners, PartnerOnboarding registry) {
         this.partners = partners;
         this.registry = registry;
     }

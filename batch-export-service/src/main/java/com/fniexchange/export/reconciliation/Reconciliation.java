@@ -1,6 +1,6 @@
 package com.fniexchange.export.reconciliation;
 
-import com.fniexchange.export.partner.Entitlement;
+import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterDefinition;
 import com.fniexchange.export.register.RegisterQuery;

@@ -1,7 +1,6 @@
 package com.fniexchange.export.register;
 
-import com.fniexchange.export.job.FileLayout;
-import com.fniexchange.export.partner.Entitlement;
+import com.fniexchange.export.file.FileLayout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

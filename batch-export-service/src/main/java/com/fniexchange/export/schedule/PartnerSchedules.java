@@ -1,10 +1,10 @@
 package com.fniexchange.export.schedule;
 
 import com.fniexchange.export.ExportProperties;
-import com.fniexchange.export.ops.ExportRuns;
+import com.fniexchange.export.ops.ExportLauncher;
 import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.partner.PartnerChanged;
-import com.fniexchange.export.partner.Partners;
+import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.platform.validation.BusinessCalendar;
 import java.time.Clock;
@@ -41,8 +41,8 @@ public class PartnerSchedules implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerSchedules.class);
 
-    private final Partners partners;
-    private final ExportRuns runs;
+    private final PartnerRepository partners;
+    private final ExportLauncher runs;
     private final BusinessCalendar calendar;
     private final ExportProperties.Schedule properties;
     private final LockingTaskExecutor locks;
@@ -50,7 +50,7 @@ public class PartnerSchedules implements DisposableBean {
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
 
-    PartnerSchedules(Partners partners, ExportRuns runs, BusinessCalendar calendar, ExportProperties properties,
+    PartnerSchedules(PartnerRepository partners, ExportLauncher runs, BusinessCalendar calendar, ExportProperties properties,
                      DataSource dataSource, Clock clock) {
         this.partners = partners;
         this.runs = runs;

@@ -2,10 +2,12 @@ package com.fniexchange.export.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.register.RegisterCatalog;
+import com.fniexchange.export.register.RegisterFileFormat;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
@@ -28,8 +30,8 @@ class AwkwardValuesTest {
     private static final LocalDate DATE = LocalDate.of(2026, 3, 9);
     private static final String MAKE = "ACME, \"BEST\"\tMOTORS \\ CO";
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
 
     @Test
     void escapedAndQuotedValuesArriveAsTheDatabaseHoldsThem() throws Exception {

@@ -3,8 +3,9 @@ package com.fniexchange.export.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.CancellationRows;
@@ -28,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class CancellationsRegisterTest {
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
 
     @Test
     void cancellationsApprovedOnTheDateWithTheirRefundAndChargebackTotals() throws Exception {

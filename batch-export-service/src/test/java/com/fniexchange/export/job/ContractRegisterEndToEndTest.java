@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.azure.storage.blob.models.BlobProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
@@ -42,8 +43,8 @@ class ContractRegisterEndToEndTest {
 
     private static final String PARTNER = "E2E-HONDA";
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
     @LocalServerPort int port;
 
     @Test

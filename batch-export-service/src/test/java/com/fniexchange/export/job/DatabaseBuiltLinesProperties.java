@@ -3,10 +3,12 @@ package com.fniexchange.export.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fniexchange.export.file.FileLayout;
 import com.fniexchange.export.register.ColumnType;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterColumn;
 import com.fniexchange.export.register.RegisterDefinition;
+import com.fniexchange.export.register.RegisterFileFormat;
 import com.fniexchange.export.register.RegisterLines;
 import com.fniexchange.export.register.RegisterRecord;
 import com.fniexchange.testsupport.TestDatabase;

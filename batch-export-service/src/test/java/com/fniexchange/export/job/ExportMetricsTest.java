@@ -2,7 +2,8 @@ package com.fniexchange.export.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.Fixtures;
@@ -22,7 +23,7 @@ class ExportMetricsTest {
 
     private static final String PARTNER = "METRICS-P";
 
-    @Autowired PartnerRegistry registry;
+    @Autowired PartnerOnboarding registry;
     @Autowired MeterRegistry meters;
 
     @Test

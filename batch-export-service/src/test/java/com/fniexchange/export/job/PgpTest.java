@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
@@ -40,8 +41,8 @@ class PgpTest {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
 
     @Test
     void theFileDecryptsWithThePartnersPrivateKey() throws Exception {

@@ -2,8 +2,9 @@ package com.fniexchange.export.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
@@ -31,8 +32,8 @@ class RestartTest {
     private static final String PARTNER = "RESTART-P";
     private static final LocalDate DATE = LocalDate.of(2026, 3, 4);
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
     @Autowired TestFaults faults;
     @Autowired JobRepository jobs;
 

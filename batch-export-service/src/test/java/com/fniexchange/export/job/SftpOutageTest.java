@@ -2,8 +2,9 @@ package com.fniexchange.export.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.partner.PartnerSettings;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
@@ -25,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class SftpOutageTest {
 
-    @Autowired PartnerRegistry registry;
-    @Autowired ExportRuns runs;
+    @Autowired PartnerOnboarding registry;
+    @Autowired ExportLauncher runs;
 
     @Test
     void anSftpOutageIsRetriedThenFailsAndTheRerunDeliversOnce() throws Exception {

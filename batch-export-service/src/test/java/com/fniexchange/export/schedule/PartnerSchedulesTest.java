@@ -3,8 +3,8 @@ package com.fniexchange.export.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.export.job.ExportMetrics;
-import com.fniexchange.export.job.FileLayout;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BatchExportTest
 class PartnerSchedulesTest {
 
-    @Autowired PartnerRegistry registry;
+    @Autowired PartnerOnboarding registry;
     @Autowired PartnerSchedules schedules;
     @Autowired MeterRegistry meters;
     @LocalServerPort int port;

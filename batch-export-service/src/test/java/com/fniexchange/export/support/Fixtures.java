@@ -3,8 +3,8 @@ package com.fniexchange.export.support;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.fniexchange.export.job.FileLayout;
-import com.fniexchange.export.partner.Compression;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.file.Compression;
 import com.fniexchange.export.partner.PartnerKind;
 import com.fniexchange.export.partner.PartnerSettings;
 import com.fniexchange.export.register.Register;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Partners pointing at the test SFTP server and Azurite, and reading what they received. */
+/** PartnerRepository pointing at the test SFTP server and Azurite, and reading what they received. */
 public final class Fixtures {
 
     /** One container per test JVM: a long-lived Azurite keeps earlier runs' files, which are never overwritten. */

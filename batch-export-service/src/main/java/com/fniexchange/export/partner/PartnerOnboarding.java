@@ -1,7 +1,8 @@
 package com.fniexchange.export.partner;
 
 import com.fniexchange.export.ExportProperties;
-import com.fniexchange.export.job.PgpEncryption;
+import com.fniexchange.export.file.PgpEncryption;
+import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.platform.web.InvalidField;
@@ -24,15 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
  * configured, registers that are available) is refused here, every bad field named.
  */
 @Service
-public class PartnerRegistry {
+public class PartnerOnboarding {
 
-    private final Partners partners;
+    private final PartnerRepository partners;
     private final RegisterCatalog catalog;
     private final ExportProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PartnerRegistry(Partners partners, RegisterCatalog catalog, ExportProperties properties,
+    PartnerOnboarding(PartnerRepository partners, RegisterCatalog catalog, ExportProperties properties,
                     ApplicationEventPublisher events, Clock clock) {
         this.partners = partners;
         this.catalog = catalog;

@@ -1,8 +1,9 @@
-package com.fniexchange.export.job;
+package com.fniexchange.export.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fniexchange.export.file.FileLayout;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterRecord;
 import java.math.BigDecimal;

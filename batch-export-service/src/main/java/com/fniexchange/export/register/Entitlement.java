@@ -1,4 +1,4 @@
-package com.fniexchange.export.partner;
+package com.fniexchange.export.register;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.fniexchange.export.job;
+package com.fniexchange.export.file;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class PgpEncryption {
      * An output stream that encrypts what is written to it into {@code out}; closing it
      * finishes the OpenPGP message (it does not close {@code out}).
      */
-    static OutputStream encrypting(OutputStream out, PGPPublicKey key, String fileName, Date modified) throws IOException {
+    public static OutputStream encrypting(OutputStream out, PGPPublicKey key, String fileName, Date modified) throws IOException {
         PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
                 new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()).setProvider(PROVIDER));

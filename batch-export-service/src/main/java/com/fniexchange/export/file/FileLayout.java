@@ -1,4 +1,4 @@
-package com.fniexchange.export.job;
+package com.fniexchange.export.file;
 
 import java.util.ArrayList;
 import java.util.List;

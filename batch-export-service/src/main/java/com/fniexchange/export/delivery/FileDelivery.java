@@ -18,16 +18,16 @@ import org.springframework.stereotype.Service;
  * Every channel is tried even if one fails; then the failure is raised.
  */
 @Service
-public class Deliveries {
+public class FileDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    private static final Logger log = LoggerFactory.getLogger(FileDelivery.class);
 
     private final SftpDelivery sftp;
     private final BlobDelivery blob;
     private final DeliveryLedger ledger;
     private final Clock clock;
 
-    Deliveries(SftpDelivery sftp, BlobDelivery blob, DeliveryLedger ledger, Clock clock) {
+    FileDelivery(SftpDelivery sftp, BlobDelivery blob, DeliveryLedger ledger, Clock clock) {
         this.sftp = sftp;
         this.blob = blob;
         this.ledger = ledger;

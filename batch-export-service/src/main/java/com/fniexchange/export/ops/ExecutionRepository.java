@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads executions from the job repository tables, with their export parameters and reconciliation. */
 @Repository
-class Executions {
+class ExecutionRepository {
 
     private static final String SELECT = """
             SELECT e.job_execution_id, r.parameter_value AS register, p.parameter_value AS partner_id,
@@ -30,7 +30,7 @@ class Executions {
 
     private final JdbcClient jdbc;
 
-    Executions(JdbcClient jdbc) {
+    ExecutionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,7 +3,7 @@ package com.fniexchange.export.ops;
 import com.fniexchange.export.job.ExportJobKey;
 import com.fniexchange.export.job.PartnerExportJob;
 import com.fniexchange.export.partner.Partner;
-import com.fniexchange.export.partner.Partners;
+import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.platform.validation.BusinessCalendar;
@@ -42,9 +42,9 @@ import org.springframework.stereotype.Service;
  * is restarted, which resumes where it stopped).
  */
 @Service
-public class ExportRuns {
+public class ExportLauncher {
 
-    private static final Logger log = LoggerFactory.getLogger(ExportRuns.class);
+    private static final Logger log = LoggerFactory.getLogger(ExportLauncher.class);
     private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     private final JobLauncher launcher;
@@ -52,12 +52,12 @@ public class ExportRuns {
     private final Job job;
     private final JobExplorer explorer;
     private final JobRepository repository;
-    private final Partners partners;
+    private final PartnerRepository partners;
     private final RegisterCatalog catalog;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    ExportRuns(JobLauncher launcher, Job partnerExport, JobExplorer explorer, JobRepository repository, Partners partners,
+    ExportLauncher(JobLauncher launcher, Job partnerExport, JobExplorer explorer, JobRepository repository, PartnerRepository partners,
                RegisterCatalog catalog, BusinessCalendar calendar, Clock clock) throws Exception {
         this.launcher = launcher;
         this.job = partnerExport;

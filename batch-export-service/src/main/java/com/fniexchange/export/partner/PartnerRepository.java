@@ -1,6 +1,8 @@
 package com.fniexchange.export.partner;
 
-import com.fniexchange.export.job.FileLayout;
+import com.fniexchange.export.file.Compression;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.Register;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code partner} table: the partner registry. */
 @Repository
-public class Partners {
+public class PartnerRepository {
 
     private static final String COLUMNS = """
             partner_id, name, kind, dealer_codes, makes, registers, layout, compression, pgp_public_key,
@@ -25,17 +27,17 @@ public class Partners {
 
     private final JdbcClient jdbc;
 
-    Partners(JdbcClient jdbc) {
+    PartnerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Partner> find(String partnerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE partner_id = :id").param("id", partnerId)
-                .query(Partners::partner).optional();
+                .query(PartnerRepository::partner).optional();
     }
 
     public List<Partner> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM partner ORDER BY partner_id").query(Partners::partner).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partner ORDER BY partner_id").query(PartnerRepository::partner).list();
     }
 
     /** Creates or replaces a partner; true when it was created. */

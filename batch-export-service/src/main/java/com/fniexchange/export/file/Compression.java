@@ -1,3 +1,3 @@
-package com.fniexchange.export.partner;
+package com.fniexchange.export.file;
 
 public enum Compression { GZIP, NONE }
