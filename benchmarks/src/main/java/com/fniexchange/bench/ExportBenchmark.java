@@ -1,11 +1,11 @@
 package com.fniexchange.bench;
 
 import com.fniexchange.export.BatchExportApplication;
-import com.fniexchange.export.job.FileLayout;
-import com.fniexchange.export.ops.ExportRuns;
-import com.fniexchange.export.partner.Compression;
+import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.export.ops.ExportLauncher;
+import com.fniexchange.export.file.Compression;
 import com.fniexchange.export.partner.PartnerKind;
-import com.fniexchange.export.partner.PartnerRegistry;
+import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.partner.PartnerSettings;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.platform.db.PlatformMigrations;
@@ -94,7 +94,7 @@ public final class ExportBenchmark {
                 "--fni.export.gzip-level=" + level, "--fni.export.chunk-size=" + chunk, "--fni.export.schedule.enabled=false",
                 "--fni.export.blob.accounts.devstoreaccount1.connection-string=" + AZURITE,
                 "--logging.level.root=WARN", "--logging.structured.format.console=");
-        context.getBean(PartnerRegistry.class).save("BENCH", new PartnerSettings("Benchmark OEM", PartnerKind.OEM,
+        context.getBean(PartnerOnboarding.class).save("BENCH", new PartnerSettings("Benchmark OEM", PartnerKind.OEM,
                 new PartnerSettings.EntitlementSettings(List.of(), List.of("HONDA")), List.of(Register.CONTRACT_REGISTER),
                 FileLayout.CSV, Compression.GZIP, null, null, new PartnerSettings.BlobSettings("devstoreaccount1", container, ""),
                 "0 0 3 * * *", "America/New_York", true), "benchmark");
@@ -119,7 +119,7 @@ public final class ExportBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        JobExecution job = context.getBean(ExportRuns.class).run(Register.CONTRACT_REGISTER, "BENCH", DATE);
+        JobExecution job = context.getBean(ExportLauncher.class).run(Register.CONTRACT_REGISTER, "BENCH", DATE);
         double total = seconds(start);
         sampler.interrupt();
         long poolPeak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -192,8 +192,8 @@ public final class ExportBenchmark {
         var register = com.fniexchange.export.register.RegisterCatalog.CONTRACT_REGISTER;
         var window = com.fniexchange.export.register.ExportWindow.of(DATE, java.time.ZoneId.of("America/New_York"), java.time.Instant.now());
         var query = com.fniexchange.export.register.RegisterQuery.details(register,
-                new com.fniexchange.export.partner.Entitlement(List.of(), List.of("HONDA")), window);
-        var format = new com.fniexchange.export.job.RegisterFileFormat(register, FileLayout.CSV);
+                new com.fniexchange.export.register.Entitlement(List.of(), List.of("HONDA")), window);
+        var format = new com.fniexchange.export.register.RegisterFileFormat(register, FileLayout.CSV);
         var types = register.columns().stream().map(com.fniexchange.export.register.RegisterColumn::type).toList();
         Path out = Files.createTempFile("plain-", ".csv.gz");
         long start = System.nanoTime();
