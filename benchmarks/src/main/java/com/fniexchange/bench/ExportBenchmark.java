@@ -71,7 +71,7 @@ public final class ExportBenchmark {
     private static void run(int rows, int level, int chunk) throws Exception {
         TestDatabase db = TestDatabase.get();
         Flyway contract = Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("contract")
-                .defaultSchema("contract").locations("classpath:db/migration").load();
+                .defaultSchema("contract").locations("classpath:db/contract").load();
         PlatformMigrations.migrateServiceAndPlatform(contract);
         long t0 = System.nanoTime();
         generate(db, rows);
@@ -85,10 +85,8 @@ public final class ExportBenchmark {
                 "--spring.config.name=batch-export-benchmark", "--spring.main.web-application-type=none",
                 "--spring.application.name=batch-export-service",
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--spring.datasource.hikari.schema=batch_export",
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.flyway.schemas=batch_export", "--spring.flyway.default-schema=batch_export",
-                "--spring.flyway.locations=classpath:db/batch-export", "--spring.batch.job.enabled=false",
+                "--spring.datasource.password=" + db.password(), "--fni.schema=batch_export",
+                "--spring.datasource.hikari.maximum-pool-size=4", "--spring.batch.job.enabled=false",
                 "--spring.batch.jdbc.initialize-schema=never", "--spring.batch.jdbc.isolation-level-for-create=read_committed",
                 "--fni.business-zone=America/New_York", "--fni.export.work-dir=" + work,
                 "--fni.export.gzip-level=" + level, "--fni.export.chunk-size=" + chunk, "--fni.export.schedule.enabled=false",

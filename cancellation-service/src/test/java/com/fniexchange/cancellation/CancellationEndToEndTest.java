@@ -246,8 +246,9 @@ class CancellationEndToEndTest {
 
             // 8. the shipped alerts and dashboard (deploy/monitoring) query what the consumers really expose
             MonitoringRules rules = MonitoringRules.shipped();
-            assertThat(rules.missingFrom(cancellations.get("/actuator/prometheus", DevJwt.ops()).body(),
-                    "fni_events_consumed", "fni_refunds_", "fni_outbox_")).isEmpty();
+            String scrape = cancellations.get("/actuator/prometheus", DevJwt.ops()).body();
+            assertThat(rules.missingFromScrapeOf("cancellation-service", scrape)).isEmpty();
+            assertThat(rules.missingFrom(scrape, "fni_outbox_")).isEmpty();
             assertThat(rules.missingFrom(claims.get("/actuator/prometheus", DevJwt.ops()).body(),
                     "fni_events_consumed", "fni_outbox_", "http_server_requests")).isEmpty();
         }

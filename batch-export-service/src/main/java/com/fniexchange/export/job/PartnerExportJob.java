@@ -12,7 +12,7 @@ import com.fniexchange.export.register.ExportWindow;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterDefinition;
 import com.fniexchange.export.register.RegisterFileFormat;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.register.RegisterCatalog;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import com.fniexchange.export.partner.Partner;
 import com.fniexchange.export.partner.PartnerChanged;
 import com.fniexchange.export.partner.PartnerRepository;
 import com.fniexchange.export.register.Register;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -8,7 +8,7 @@ import com.fniexchange.cancellation.refund.CoveredContract;
 import com.fniexchange.cancellation.refund.Refund;
 import com.fniexchange.cancellation.refund.RefundEngine;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
 import java.time.Clock;

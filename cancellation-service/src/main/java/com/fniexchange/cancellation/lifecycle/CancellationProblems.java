@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class CancellationProblems {
 
     @Bean
-    ProblemMembers cancellationProblems() {
+    ProblemMembers cancellationProblemMembers() {
         return ProblemMembers.of(
                 ProblemMember.text("contractStatus", "The contract's status, which is not ACTIVE (type `contract-not-active`)", "VOIDED"),
                 ProblemMember.text("openCancellationId", "uuid", "The contract's open cancellation (type `cancellation-already-open`)", "3b8e1f64-9c2d-4a7e-b5f0-6d1c8a4e2f97"),

@@ -1,7 +1,7 @@
 package com.fniexchange.cancellation.lifecycle;
 
 import com.fniexchange.cancellation.CancellationProperties;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;

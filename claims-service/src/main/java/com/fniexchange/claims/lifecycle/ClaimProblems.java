@@ -13,7 +13,7 @@ class ClaimProblems {
     private static final String COVERAGE = "(types `contract-not-active`, `outside-term`, `waiting-period`)";
 
     @Bean
-    ProblemMembers claimProblems() {
+    ProblemMembers claimProblemMembers() {
         return ProblemMembers.of(
                 ProblemMember.text("allowedActions", "The actions the claim's current status allows, comma-separated (type `invalid-state-transition`)", "invoice"),
                 ProblemMember.text("existingClaimId", "uuid", "The claim already filed on this repair order (type `duplicate-claim`)", "8d0f6a4e-3b2c-4f1a-9e7d-5c6b4a3f2e10"),

@@ -1,7 +1,6 @@
 package com.fniexchange.platform.defaults;
 
 import com.fniexchange.platform.Bindings;
-
 import com.fniexchange.platform.consumer.ConsumerProperties;
 import com.fniexchange.platform.consumer.DeadLetters;
 import com.fniexchange.platform.stream.StreamAutoConfiguration;
@@ -9,6 +8,7 @@ import com.fniexchange.platform.stream.StreamAutoConfiguration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -21,8 +21,14 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Settings every service shares, as lowest-precedence defaults (a service's own configuration
- * wins): the web and actuator conventions, and the binder settings every publishing service
- * needs.
+ * wins): where the database and the broker are, the service's schema, the profiles' meaning,
+ * the web and actuator conventions, and the binder settings every publishing service needs.
+ *
+ * <p>Infrastructure: the datasource from {@code FNI_DB_URL}, {@code FNI_DB_USER} and
+ * {@code FNI_DB_PASSWORD} (default the local server, database {@code fni}), the Kafka broker
+ * from {@code FNI_KAFKA_BROKERS}; {@code fni.schema} sets the schema, Flyway and the migrations
+ * folder ({@link ServiceSchema}). Profiles {@code local}, {@code test} and {@code eventhubs}
+ * mean the same on every service ({@link ProfileDefaults}).
  *
  * <p>Web: unknown JSON fields are refused (a typo is reported, not ignored); the actuator
  * exposes health (with probes), info, prometheus and metrics, every meter tagged with the
@@ -42,7 +48,9 @@ import org.springframework.core.env.Profiles;
  * a broker outage fails a send within seconds (the relay then backs off) instead of blocking.
  * The delivery timeout stays below the binder's sync send timeout, so a send that timed out is
  * never completed later behind the relay's back. Profile {@code eventhubs}: the Event Hubs
- * binder, sync producer, partition key header {@code azure_partition_key}.
+ * binder, sync producer, partition key header {@code azure_partition_key}, each outbox
+ * destination on the hub {@code FNI_<DESTINATION>_HUB} names (default: the destination's name;
+ * {@code FNI_CONTRACT_EVENTS_HUB} for {@code contract-events}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -50,7 +58,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().remove(SOURCE);
+        ProfileDefaults.addTo(environment);
         Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.datasource.url", "${FNI_DB_URL:jdbc:postgresql://127.0.0.1:5432/fni}");
+        defaults.put("spring.datasource.username", "${FNI_DB_USER:postgres}");
+        defaults.put("spring.datasource.password", "${FNI_DB_PASSWORD:}");
+        defaults.put("spring.cloud.stream.kafka.binder.brokers", "${FNI_KAFKA_BROKERS:localhost:9092}");
+        String schema = environment.getProperty(ServiceSchema.PROPERTY);
+        if (schema != null && !schema.isBlank()) {
+            defaults.putAll(ServiceSchema.settingsFor(schema.strip()));
+        }
         // one output binding per outbox destination, bound at start-up: a binding that failed while
         // the broker was down is retried by the binding service (StreamBridge's dynamic bindings are not)
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -118,6 +136,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.cloud.stream.kafka.default.producer.send-timeout-expression", "15000");
         if (environment.acceptsProfiles(Profiles.of("eventhubs"))) {
             defaults.put("spring.cloud.stream.default-binder", "eventhubs");
+            destinations(environment).forEach(destination -> {
+                String binding = "spring.cloud.stream.bindings." + bindingName(destination);
+                defaults.put(binding + ".destination", "${" + hubVariable(destination) + ":" + destination + "}");
+                defaults.put(binding + ".binder", "eventhubs");
+            });
             defaults.put("spring.cloud.stream.eventhubs.default.producer.sync", "true");
             defaults.put("spring.cloud.stream.eventhubs.default.producer.send-timeout", "10s");
             defaults.put("fni.outbox.partition-key-header", "azure_partition_key");
@@ -154,6 +177,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 .filter(d -> !d.isEmpty())
                 .distinct()
                 .toList();
+    }
+
+    /** The variable naming an outbox destination's event hub: {@code FNI_CONTRACT_EVENTS_HUB} for {@code contract-events}. */
+    static String hubVariable(String destination) {
+        return "FNI_" + destination.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_HUB";
     }
 
     private static String bindingName(String destination) {

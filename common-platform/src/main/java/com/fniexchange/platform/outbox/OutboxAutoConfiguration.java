@@ -1,6 +1,6 @@
 package com.fniexchange.platform.outbox;
 
-import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.calendar.BusinessCalendarAutoConfiguration;
 import com.fniexchange.platform.retention.PurgeTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server; the relay runs only where {@code fni.outbox.relay-enabled} is true (the default) and
  * the service declares destinations.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class, PlatformCoreAutoConfiguration.class},
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class, BusinessCalendarAutoConfiguration.class},
         afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)

@@ -1,6 +1,6 @@
 package com.fniexchange.platform.retention;
 
-import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.calendar.BusinessCalendarAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /** One purge job for every platform table's retention (see {@link RetentionPurge}). */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformCoreAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, BusinessCalendarAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(RetentionProperties.class)
 class RetentionAutoConfiguration {

@@ -1,7 +1,7 @@
 package com.fniexchange.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.calendar.BusinessCalendarAutoConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
@@ -19,7 +19,7 @@ import org.springframework.core.Ordered;
  * body limit, the {@link com.fniexchange.platform.security.Caller} parameter, and the OpenAPI
  * parts all operations have in common.
  */
-@AutoConfiguration(after = {JacksonAutoConfiguration.class, PlatformCoreAutoConfiguration.class},
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, BusinessCalendarAutoConfiguration.class},
         beforeName = "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({WebProperties.class, ApiProperties.class})

@@ -14,8 +14,11 @@ import org.springframework.http.ProblemDetail;
  * Tomcat's own error answers (a request it refuses before Spring sees it, such as a malformed
  * URL encoding like {@code /api/v1/contracts/%ZZ}) as problem+json instead of Tomcat's HTML
  * page with its version. Errors Spring handled are left alone: they are already written.
+ *
+ * <p>Public, with a public constructor, only because Tomcat instantiates the valve reflectively
+ * by class name; it is not part of the platform's public face.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     /** Tomcat creates the valve by class name, outside Spring: a plain mapper for a flat map of strings and numbers. */
     private static final ObjectMapper JSON = new ObjectMapper();

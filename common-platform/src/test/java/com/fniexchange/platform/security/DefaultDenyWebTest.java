@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.calendar.BusinessCalendarAutoConfiguration;
 import com.fniexchange.platform.web.PlatformWebAutoConfiguration;
 import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.TestInfrastructure;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Default-deny and token checks on bare controllers (a web slice: no database, no broker). */
 @WebMvcTest(controllers = DefaultDenyWebTest.ProbeResource.class)
-@ImportAutoConfiguration({PlatformCoreAutoConfiguration.class, PlatformWebAutoConfiguration.class,
+@ImportAutoConfiguration({BusinessCalendarAutoConfiguration.class, PlatformWebAutoConfiguration.class,
         PlatformSecurityAutoConfiguration.class})
 @Import(DefaultDenyWebTest.ProbeResource.class)
 @ActiveProfiles("test")

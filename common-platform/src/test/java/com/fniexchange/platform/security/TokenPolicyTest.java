@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.platform.PlatformCoreAutoConfiguration;
+import com.fniexchange.platform.calendar.BusinessCalendarAutoConfiguration;
 import com.fniexchange.platform.web.PlatformWebAutoConfiguration;
 import com.fniexchange.testsupport.TestInfrastructure;
 import java.util.Optional;
@@ -24,7 +24,7 @@ class TokenPolicyTest {
 
     final WebApplicationContextRunner service = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    PlatformCoreAutoConfiguration.class, PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
+                    BusinessCalendarAutoConfiguration.class, PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
                     SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
 
     @Test

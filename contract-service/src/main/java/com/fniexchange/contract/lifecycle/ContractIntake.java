@@ -14,7 +14,7 @@ import com.fniexchange.model.Money;
 import com.fniexchange.model.ProductCode;
 import com.fniexchange.model.Vin;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.web.InvalidField;
 import com.fniexchange.platform.web.ProblemException;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.fniexchange.model.ContractStatus;
 import com.fniexchange.contract.ContractProperties;
 import com.fniexchange.model.event.cancellation.CancellationApproved;
 import com.fniexchange.platform.security.Caller;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;

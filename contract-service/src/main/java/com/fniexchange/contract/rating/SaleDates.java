@@ -4,7 +4,7 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.fniexchange.contract.ContractProperties;
-import com.fniexchange.platform.validation.BusinessCalendar;
+import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.validation.Violations;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -1,4 +1,4 @@
-package com.fniexchange.platform.validation;
+package com.fniexchange.platform.calendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,10 +18,12 @@ public class BusinessCalendar {
         this.zone = zone;
     }
 
+    /** Today's date in the business's zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
 
+    /** The zone the business counts days in ({@code fni.business-zone}). */
     public ZoneId zone() {
         return zone;
     }

@@ -1,19 +1,18 @@
-package com.fniexchange.platform;
+package com.fniexchange.platform.calendar;
 
-import com.fniexchange.platform.validation.BusinessCalendar;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * What every service has, web or not (an API, a consumer, a batch job): the clock and the
  * business calendar. A service or a test may replace either with its own bean.
  */
 @AutoConfiguration
-public class PlatformCoreAutoConfiguration {
+@EnableConfigurationProperties(BusinessZoneProperties.class)
+public class BusinessCalendarAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
@@ -23,7 +22,7 @@ public class PlatformCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BusinessCalendar businessCalendar(Clock clock, Environment environment) {
-        return new BusinessCalendar(clock, ZoneId.of(environment.getProperty("fni.business-zone", "America/New_York")));
+    BusinessCalendar businessCalendar(Clock clock, BusinessZoneProperties properties) {
+        return new BusinessCalendar(clock, properties.businessZone());
     }
 }
