@@ -7,6 +7,11 @@ import com.fniexchange.claims.coverage.CoverageFacts;
 import com.fniexchange.claims.coverage.CoverageRepository;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
+import com.fniexchange.platform.history.StatusHistory;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.KeysetQuery;
+import com.fniexchange.platform.paging.PageCursor;
+import com.fniexchange.platform.security.DealerScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,14 +21,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
-import com.fniexchange.platform.paging.KeysetPage;
-import com.fniexchange.platform.paging.KeysetQuery;
-import com.fniexchange.platform.paging.PageCursor;
-import com.fniexchange.platform.security.DealerScope;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,10 +36,12 @@ class ClaimRepository {
     private static final ObjectMapper LINES = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final StatusHistory<ClaimStatus> history;
     private final CoverageRepository coverages;
 
     ClaimRepository(JdbcClient jdbc, CoverageRepository coverages) {
         this.jdbc = jdbc;
+        this.history = StatusHistory.of(jdbc, "claim_status_history", "claim_id", ClaimStatus.class);
         this.coverages = coverages;
     }
 
@@ -111,17 +114,7 @@ class ClaimRepository {
     void changeStatus(UUID claimId, ClaimStatus from, ClaimStatus to, String reason, String actor, Instant at) {
         jdbc.sql("UPDATE claim SET status = :to, updated_at = :at WHERE claim_id = :id")
                 .param("id", claimId).param("to", to.name()).param("at", Timestamp.from(at)).update();
-        jdbc.sql("""
-                INSERT INTO claim_status_history (claim_id, from_status, to_status, reason, actor, changed_at)
-                VALUES (:id, :from, :to, :reason, :actor, :at)
-                """)
-                .param("id", claimId)
-                .param("from", from == null ? null : from.name())
-                .param("to", to.name())
-                .param("reason", reason)
-                .param("actor", actor)
-                .param("at", Timestamp.from(at))
-                .update();
+        history.record(claimId, from, to, reason, actor, at);
     }
 
     void recordEstimate(UUID claimId, RepairLines lines, ClaimTotals totals, String cause, String correction,
@@ -218,16 +211,7 @@ class ClaimRepository {
     }
 
     private List<Claim.StatusChange> history(UUID claimId) {
-        return jdbc.sql("""
-                SELECT from_status, to_status, reason, actor, changed_at FROM claim_status_history
-                WHERE claim_id = :id ORDER BY id
-                """)
-                .param("id", claimId)
-                .query((rs, n) -> new Claim.StatusChange(
-                        rs.getString("from_status") == null ? null : ClaimStatus.valueOf(rs.getString("from_status")),
-                        ClaimStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
-                        rs.getTimestamp("changed_at").toInstant()))
-                .list();
+        return history.read(claimId, Claim.StatusChange::new);
     }
 
     private CoverageFacts coverageOf(String contractNumber) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * such a dead letter right now (their partitions do not move on; alert when above 0).
  * Duplicates are also counted by the inbox in {@code fni.inbox.duplicates}.
  */
-public class ConsumerMetrics {
+class ConsumerMetrics {
 
     /** What became of one delivery. */
     public enum Outcome {

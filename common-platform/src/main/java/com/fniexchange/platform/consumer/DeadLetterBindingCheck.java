@@ -19,7 +19,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * go through a StreamBridge dynamic binding (not retried by the binding service when its first
  * bind fails). Runs once every bean exists, before any binding starts consuming.
  */
-public class DeadLetterBindingCheck implements SmartInitializingSingleton {
+class DeadLetterBindingCheck implements SmartInitializingSingleton {
 
     private final Supplier<Map<String, EventConsumer>> consumers;
     private final Function<String, String> bindingDestination;

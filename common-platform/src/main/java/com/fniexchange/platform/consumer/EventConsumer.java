@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An unreadable message (missing or bad {@code ce_*} headers, a body that does not fit) cannot
  * get better by retrying: it is dead-lettered at once. Create it with {@link EventConsumers#of}.
  */
-public class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
+class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
     /** Set by the Kafka binder; lets one binding that reads several topics dead-letter to the right one. */

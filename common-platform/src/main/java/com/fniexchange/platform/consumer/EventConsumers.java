@@ -1,7 +1,9 @@
 package com.fniexchange.platform.consumer;
 
 import com.fniexchange.platform.inbox.Inbox;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +32,7 @@ public class EventConsumers {
     /**
      * @param bindingDestination the destination an input binding reads (its name when none is configured)
      */
-    public EventConsumers(Inbox inbox, TransactionTemplate tx, DeadLetters deadLetters, ConsumerMetrics metrics,
+    EventConsumers(Inbox inbox, TransactionTemplate tx, DeadLetters deadLetters, ConsumerMetrics metrics,
                           ConsumerProperties properties, Function<String, String> bindingDestination) {
         this.inbox = inbox;
         this.tx = tx;
@@ -40,8 +42,12 @@ public class EventConsumers {
         this.bindingDestination = bindingDestination;
     }
 
-    /** The consumer function for these handlers; return it from a {@code @Bean} method. */
-    public EventConsumer of(EventHandlers handlers) {
+    /**
+     * The consumer function for these handlers; return it from a {@code @Bean} method. Each event
+     * is handled once (the inbox, in the handler's transaction), retried with backoff, and
+     * dead-lettered when it still fails.
+     */
+    public Consumer<Message<byte[]>> of(EventHandlers handlers) {
         return new EventConsumer(handlers, inbox, tx, deadLetters, metrics, properties, bindingDestination);
     }
 }

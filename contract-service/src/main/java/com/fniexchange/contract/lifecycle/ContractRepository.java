@@ -1,11 +1,16 @@
 package com.fniexchange.contract.lifecycle;
 
-import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.ContractNumber;
+import com.fniexchange.model.ContractStatus;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.Money;
 import com.fniexchange.model.ProductCode;
 import com.fniexchange.model.Vin;
+import com.fniexchange.platform.history.StatusHistory;
+import com.fniexchange.platform.paging.KeysetPage;
+import com.fniexchange.platform.paging.KeysetQuery;
+import com.fniexchange.platform.paging.PageCursor;
+import com.fniexchange.platform.security.DealerScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import com.fniexchange.platform.paging.KeysetPage;
-import com.fniexchange.platform.security.DealerScope;
-import com.fniexchange.platform.paging.KeysetQuery;
-import com.fniexchange.platform.paging.PageCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +32,11 @@ import org.springframework.stereotype.Repository;
 class ContractRepository {
 
     private final JdbcClient jdbc;
+    private final StatusHistory<ContractStatus> history;
 
     ContractRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.history = StatusHistory.of(jdbc, "contract_status_history", "contract_number", ContractStatus.class);
     }
 
     /**
@@ -149,17 +152,7 @@ class ContractRepository {
     }
 
     void recordStatusChange(ContractNumber contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
-        jdbc.sql("""
-                INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
-                VALUES (:number, :from, :to, :reason, :actor, :at)
-                """)
-                .param("number", contractNumber.value())
-                .param("from", from == null ? null : from.name())
-                .param("to", to.name())
-                .param("reason", reason)
-                .param("actor", actor)
-                .param("at", Timestamp.from(at))
-                .update();
+        history.record(contractNumber.value(), from, to, reason, actor, at);
     }
 
     /** The live contract (not voided or rejected) holding this dealer + deal + product, if any. */
@@ -268,16 +261,7 @@ class ContractRepository {
     }
 
     private List<Contract.StatusChange> history(String contractNumber) {
-        return jdbc.sql("""
-                SELECT from_status, to_status, reason, actor, changed_at FROM contract_status_history
-                WHERE contract_number = :number ORDER BY id
-                """)
-                .param("number", contractNumber)
-                .query((rs, n) -> new Contract.StatusChange(
-                        rs.getString("from_status") == null ? null : ContractStatus.valueOf(rs.getString("from_status")),
-                        ContractStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
-                        rs.getTimestamp("changed_at").toInstant()))
-                .list();
+        return history.read(contractNumber, Contract.StatusChange::new);
     }
 
     private static Contract contract(ResultSet rs, List<Contract.StatusChange> history) throws SQLException {
