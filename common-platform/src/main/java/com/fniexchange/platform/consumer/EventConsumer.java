@@ -1,24 +1,22 @@
 package com.fniexchange.platform.consumer;
 
-import com.fniexchange.platform.Backoff;
 import com.fniexchange.model.event.CloudEventHeaders;
 import com.fniexchange.model.event.EventEnvelope;
+import com.fniexchange.platform.Backoff;
+import com.fniexchange.platform.Correlation;
 import com.fniexchange.platform.consumer.ConsumerMetrics.Outcome;
 import com.fniexchange.platform.inbox.Inbox;
-import com.fniexchange.platform.Correlation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One consumer's function bean: {@code Consumer<Message<byte[]>>}, bound by Spring Cloud Stream
@@ -42,24 +40,14 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
     private static final String KAFKA_RECEIVED_TOPIC = "kafka_receivedTopic";
 
     private final EventHandlers handlers;
-    private final Inbox inbox;
-    private final TransactionTemplate tx;
-    private final DeadLetters deadLetters;
-    private final ConsumerMetrics metrics;
-    private final ConsumerProperties properties;
-    private final Function<String, String> bindingDestination;
+    /** The platform's inbox, transactions, dead letters, metrics and settings every consumer shares. */
+    private final EventConsumers platform;
     private volatile String functionName;
 
-    EventConsumer(EventHandlers handlers, Inbox inbox, TransactionTemplate tx, DeadLetters deadLetters,
-                  ConsumerMetrics metrics, ConsumerProperties properties, Function<String, String> bindingDestination) {
+    EventConsumer(EventHandlers handlers, EventConsumers platform) {
         this.handlers = handlers;
-        this.inbox = inbox;
-        this.tx = tx;
-        this.deadLetters = deadLetters;
-        this.metrics = metrics;
-        this.properties = properties;
-        this.bindingDestination = bindingDestination;
-        metrics.register(handlers.consumer());
+        this.platform = platform;
+        platform.metrics.register(handlers.consumer());
     }
 
     @Override
@@ -83,7 +71,7 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
         String type = cloudEvents.getOrDefault(CloudEventHeaders.TYPE, "none");
         if (cloudEvents.containsKey(CloudEventHeaders.TYPE) && handlers.forType(type).isEmpty()) {
             log.debug("{} skips event {} of type {}: no handler", consumer(), cloudEvents.get(CloudEventHeaders.ID), type);
-            metrics.consumed(consumer(), type, Outcome.IGNORED);
+            platform.metrics.consumed(consumer(), type, Outcome.IGNORED);
             return;
         }
         EventEnvelope envelope;
@@ -120,25 +108,25 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
         String type = envelope.type().typeName();
         for (int attempt = 1; ; attempt++) {
             try {
-                Boolean first = tx.execute(status -> {
-                    if (!inbox.firstDelivery(envelope, consumer())) {
+                Boolean first = platform.tx.execute(status -> {
+                    if (!platform.inbox.firstDelivery(envelope, consumer())) {
                         return false;
                     }
                     event.handleWith(envelope);
                     return true;
                 });
-                metrics.consumed(consumer(), type, Boolean.TRUE.equals(first) ? Outcome.PROCESSED : Outcome.DUPLICATE);
+                platform.metrics.consumed(consumer(), type, Boolean.TRUE.equals(first) ? Outcome.PROCESSED : Outcome.DUPLICATE);
                 return;
             } catch (RuntimeException failure) {
-                metrics.failedTry(consumer(), type);
-                if (attempt >= properties.maxAttempts()) {
+                platform.metrics.failedTry(consumer(), type);
+                if (attempt >= platform.properties.maxAttempts()) {
                     log.error("{} gives up on event {} ({}) after {} tries, dead-lettering it: {}", consumer(),
                             envelope.id(), type, attempt, failure.toString(), failure);
                     deadLetter(message, cloudEvents, type, failure, attempt);
                     return;
                 }
                 log.warn("{} failed on event {} ({}), try {} of {}: {}", consumer(), envelope.id(), type, attempt,
-                        properties.maxAttempts(), failure.toString());
+                        platform.properties.maxAttempts(), failure.toString());
                 pause(backoff(attempt));
             }
         }
@@ -154,14 +142,14 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
         try {
             for (int send = 1; ; send++) {
                 try {
-                    deadLetters.send(destination, message.getPayload(), cloudEvents, consumer(), failure, attempts);
-                    metrics.consumed(consumer(), type, Outcome.DEAD_LETTERED);
+                    platform.deadLetters.send(destination, message.getPayload(), cloudEvents, consumer(), failure, attempts);
+                    platform.metrics.consumed(consumer(), type, Outcome.DEAD_LETTERED);
                     return;
                 } catch (RuntimeException refused) {
-                    metrics.deadLetterRefused(consumer());
+                    platform.metrics.deadLetterRefused(consumer());
                     if (!stuck) {
                         stuck = true;
-                        metrics.stuckOnDeadLetter(consumer());
+                        platform.metrics.stuckOnDeadLetter(consumer());
                     }
                     log.error("{} cannot dead-letter event {} to {} (try {}): {}", consumer(),
                             cloudEvents.get(CloudEventHeaders.ID), DeadLetters.of(destination), send, refused.toString());
@@ -170,7 +158,7 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
             }
         } finally {
             if (stuck) {
-                metrics.freedFromDeadLetter(consumer());
+                platform.metrics.freedFromDeadLetter(consumer());
             }
         }
     }
@@ -183,12 +171,12 @@ class EventConsumer implements Consumer<Message<byte[]>>, BeanNameAware {
         if (functionName == null) {
             throw new IllegalStateException("EventConsumer of " + consumer() + " is not a bean: no binding to dead-letter from");
         }
-        return bindingDestination.apply(inputBinding());
+        return platform.bindingDestination.apply(inputBinding());
     }
 
     /** Exponential: initial, 2×, 4×... capped at the maximum. */
     Duration backoff(int attempt) {
-        return new Backoff(properties.backoffInitial(), properties.backoffMax()).after(attempt);
+        return new Backoff(platform.properties.backoffInitial(), platform.properties.backoffMax()).after(attempt);
     }
 
     private static void pause(Duration pause) {

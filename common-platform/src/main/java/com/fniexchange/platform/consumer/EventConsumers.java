@@ -22,12 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class EventConsumers {
 
-    private final Inbox inbox;
-    private final TransactionTemplate tx;
-    private final DeadLetters deadLetters;
-    private final ConsumerMetrics metrics;
-    private final ConsumerProperties properties;
-    private final Function<String, String> bindingDestination;
+    final Inbox inbox;
+    final TransactionTemplate tx;
+    final DeadLetters deadLetters;
+    final ConsumerMetrics metrics;
+    final ConsumerProperties properties;
+    final Function<String, String> bindingDestination;
 
     /**
      * @param bindingDestination the destination an input binding reads (its name when none is configured)
@@ -48,6 +48,6 @@ public class EventConsumers {
      * dead-lettered when it still fails.
      */
     public Consumer<Message<byte[]>> of(EventHandlers handlers) {
-        return new EventConsumer(handlers, inbox, tx, deadLetters, metrics, properties, bindingDestination);
+        return new EventConsumer(handlers, this);
     }
 }
