@@ -1,17 +1,16 @@
 package com.fniexchange.export.job;
 
+import static com.fniexchange.export.support.Partner.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.export.file.FileLayout;
-import com.fniexchange.export.ops.ExportLauncher;
-import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.CancellationRows;
 import com.fniexchange.export.support.ContractRows;
-import com.fniexchange.export.support.Fixtures;
-import java.nio.file.Files;
+import com.fniexchange.export.support.PartnerExport;
+import com.fniexchange.export.support.PartnerExports;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,26 +28,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class CancellationsRegisterTest {
 
-    @Autowired PartnerOnboarding registry;
-    @Autowired ExportLauncher runs;
+    @Autowired PartnerExports exports;
 
     @Test
     void cancellationsApprovedOnTheDateWithTheirRefundAndChargebackTotals() throws Exception {
-        String partner = "CANCEL-P";
+        PartnerExport export = exports.onboard(partner("CANCEL-P").dealers("CX1").registers(Register.CANCELLATIONS)
+                .layout(FileLayout.PIPE));
         LocalDate date = LocalDate.of(2026, 4, 8);
-        registry.save(partner, Fixtures.settings(partner, List.of("CX1"), List.of(), List.of(Register.CANCELLATIONS),
-                FileLayout.PIPE, null), "test");
         UUID a = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date, 1), "650.00", "300.00", true);
         UUID b = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date, 2), "420.25", "210.10", true);
         UUID notMine = CancellationRows.cancel(CancellationRows.contract("CX2"), "CX2", ContractRows.during(date, 3), "500.00", "250.00", true);
         UUID nextDay = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", ContractRows.during(date.plusDays(1), 4), "500.00", "250.00", true);
         UUID requestedOnly = CancellationRows.cancel(CancellationRows.contract("CX1"), "CX1", null, "500.00", "250.00", true);
 
-        JobExecution execution = runs.run(Register.CANCELLATIONS, partner, date);
+        JobExecution execution = export.run(date);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<String> lines = Fixtures.gunzip(Files.readAllBytes(
-                Fixtures.outbound(partner).resolve(partner + "_cancellations_20260408.txt.gz"))).lines().toList();
+        List<String> lines = export.lines("cancellations_20260408.txt.gz");
         assertThat(lines.get(0)).isEqualTo("H|CANCEL-P|CANCELLATIONS|2026-04-08|CANCEL-P_cancellations_20260408|1");
         assertThat(lines).hasSize(4);
         List<String> expectedOrder = Stream.of(a, b).map(UUID::toString).sorted().toList();
@@ -61,7 +57,7 @@ class CancellationsRegisterTest {
             assertThat(all).doesNotContain(excluded.toString());
         }
         assertThat(lines.get(3)).isEqualTo("T|2|1070.25|510.10");
-        JsonNode report = ClaimsRegisterTest.report(partner, "cancellations_20260408");
+        JsonNode report = export.report("cancellations_20260408");
         assertThat(report.get("status").asText()).isEqualTo("MATCHED");
         assertThat(report.get("events").get("count").asLong()).isEqualTo(2);
         assertThat(report.get("events").get("totals").get("refund").asText()).isEqualTo("1070.25");
@@ -69,14 +65,12 @@ class CancellationsRegisterTest {
         assertThat(report.get("database").get("totals").get("dealerChargeback").asText()).isEqualTo("510.10");
 
         // the view has no make: a partner entitled by make is shown none of the register
-        String byMake = "CANCEL-MAKE";
-        registry.save(byMake, Fixtures.settings(byMake, List.of("CX1"), List.of("HONDA"), List.of(Register.CANCELLATIONS),
-                FileLayout.PIPE, null), "test");
-        assertThat(runs.run(Register.CANCELLATIONS, byMake, date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<String> none = Fixtures.gunzip(Files.readAllBytes(
-                Fixtures.outbound(byMake).resolve(byMake + "_cancellations_20260408.txt.gz"))).lines().toList();
+        PartnerExport byMake = exports.onboard(partner("CANCEL-MAKE").dealers("CX1").makes("HONDA")
+                .registers(Register.CANCELLATIONS).layout(FileLayout.PIPE));
+        assertThat(byMake.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> none = byMake.lines("cancellations_20260408.txt.gz");
         assertThat(none).hasSize(2);
         assertThat(none.get(1)).isEqualTo("T|0|0.00|0.00");
-        assertThat(ClaimsRegisterTest.report(byMake, "cancellations_20260408").get("status").asText()).isEqualTo("MATCHED");
+        assertThat(byMake.report("cancellations_20260408").get("status").asText()).isEqualTo("MATCHED");
     }
 }

@@ -1,18 +1,16 @@
 package com.fniexchange.export.job;
 
+import static com.fniexchange.export.support.Partner.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.export.file.FileLayout;
-import com.fniexchange.export.ops.ExportLauncher;
-import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ClaimRows;
 import com.fniexchange.export.support.ContractRows;
-import com.fniexchange.export.support.Fixtures;
-import java.nio.file.Files;
+import com.fniexchange.export.support.PartnerExport;
+import com.fniexchange.export.support.PartnerExports;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,15 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class ClaimsRegisterTest {
 
-    @Autowired PartnerOnboarding registry;
-    @Autowired ExportLauncher runs;
+    @Autowired PartnerExports exports;
 
     @Test
     void claimsPaidOnTheDateWithinDealerAndMakeWithTheirTotals() throws Exception {
-        String partner = "CLAIM-P";
+        PartnerExport export = exports.onboard(partner("CLAIM-P").dealers("CL1").makes("HONDA").registers(Register.CLAIMS_REGISTER)
+                .layout(FileLayout.PIPE));
         LocalDate date = LocalDate.of(2026, 4, 7);
-        registry.save(partner, Fixtures.settings(partner, List.of("CL1"), List.of("HONDA"), List.of(Register.CLAIMS_REGISTER),
-                FileLayout.PIPE, null), "test");
         String honda = ClaimRows.coverage("CL1", "HONDA");
         String honda2 = ClaimRows.coverage("CL1", "HONDA");
         String toyota = ClaimRows.coverage("CL1", "TOYOTA");
@@ -52,11 +48,10 @@ class ClaimsRegisterTest {
         UUID nextDay = paid(honda2, "CL1", date.plusDays(1), 6, "900.00");
         UUID stillOpen = ClaimRows.open(honda2, "CL1", ContractRows.during(date, 7));
 
-        JobExecution execution = runs.run(Register.CLAIMS_REGISTER, partner, date);
+        JobExecution execution = export.run(date);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<String> lines = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_claims_20260407.txt.gz")))
-                .lines().toList();
+        List<String> lines = export.lines("claims_20260407.txt.gz");
         assertThat(lines.get(0)).isEqualTo("H|CLAIM-P|CLAIMS_REGISTER|2026-04-07|CLAIM-P_claims_20260407|1");
         assertThat(lines).hasSize(5);
         List<String> expectedOrder = Stream.of(a, b, c).map(UUID::toString).sorted().toList();
@@ -70,7 +65,7 @@ class ClaimsRegisterTest {
             assertThat(all).doesNotContain(excluded.toString());
         }
         assertThat(lines.get(4)).isEqualTo("T|3|1700.65");
-        JsonNode report = report(partner, "claims_20260407");
+        JsonNode report = export.report("claims_20260407");
         assertThat(report.get("status").asText()).isEqualTo("MATCHED");
         assertThat(report.get("database").get("count").asLong()).isEqualTo(3);
         assertThat(report.get("events").get("count").asLong()).isEqualTo(3);
@@ -80,21 +75,19 @@ class ClaimsRegisterTest {
 
     @Test
     void aPaidClaimWhoseEventWasNeverPublishedIsAMismatchNamingTheClaim() throws Exception {
-        String partner = "CLAIM-MISS";
+        PartnerExport export = exports.onboard(partner("CLAIM-MISS").dealers("CL3").registers(Register.CLAIMS_REGISTER));
         LocalDate date = LocalDate.of(2026, 4, 9);
-        registry.save(partner, Fixtures.settings(partner, List.of("CL3"), List.of(), List.of(Register.CLAIMS_REGISTER),
-                FileLayout.CSV, null), "test");
         String contract = ClaimRows.coverage("CL3", "FORD");
         paid(contract, "CL3", date, 1, "100.00");
         // a second claim on the same contract, paid without its event: the contract's other event must not cover it
         UUID silent = ClaimRows.open(contract, "CL3", ContractRows.during(date, 2));
         ClaimRows.pay(silent, contract, "CL3", ContractRows.during(date, 3), "250.00", false);
 
-        JobExecution execution = runs.run(Register.CLAIMS_REGISTER, partner, date);
+        JobExecution execution = export.run(date);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(PartnerExportJob.RECONCILIATION_MISMATCH);
-        JsonNode report = report(partner, "claims_20260409");
+        JsonNode report = export.report("claims_20260409");
         assertThat(report.get("status").asText()).isEqualTo("MISMATCHED");
         assertThat(report.get("differences").get("withoutPublishedEvent").get("keys")).extracting(JsonNode::asText)
                 .containsExactly(silent.toString());
@@ -108,10 +101,5 @@ class ClaimsRegisterTest {
         UUID claim = ClaimRows.open(contract, dealer, ContractRows.during(day, second).minusSeconds(7200));
         ClaimRows.pay(claim, contract, dealer, ContractRows.during(day, second), amount, true);
         return claim;
-    }
-
-    static JsonNode report(String partner, String base) throws Exception {
-        return new ObjectMapper().readTree(Files.readAllBytes(
-                Fixtures.outbound(partner).resolve(partner + "_" + base + ".reconciliation.json")));
     }
 }

@@ -1,16 +1,15 @@
 package com.fniexchange.export.job;
 
+import static com.fniexchange.export.support.Partner.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.export.file.FileLayout;
-import com.fniexchange.export.ops.ExportLauncher;
-import com.fniexchange.export.partner.PartnerOnboarding;
-import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
+import com.fniexchange.export.support.PartnerExport;
+import com.fniexchange.export.support.PartnerExports;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.security.KeyPairGenerator;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -41,8 +39,7 @@ class PgpTest {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
-    @Autowired PartnerOnboarding registry;
-    @Autowired ExportLauncher runs;
+    @Autowired PartnerExports exports;
 
     @Test
     void theFileDecryptsWithThePartnersPrivateKey() throws Exception {
@@ -51,11 +48,10 @@ class PgpTest {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         PGPKeyPair keys = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), new Date());
-        registry.save(partner, Fixtures.settings(partner, List.of("P100"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, armored(keys.getPublicKey())), "test");
+        PartnerExport export = exports.onboard(partner(partner).dealers("P100").pgpPublicKey(armored(keys.getPublicKey())));
         String number = ContractRows.issue("P100", "Mazda", ContractRows.during(date, 1), "2100.00", "900.00", true);
 
-        assertThat(runs.run(Register.CONTRACT_REGISTER, partner, date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(export.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         String name = partner + "_contracts_20260308.csv.gz.pgp";
         byte[] delivered = Files.readAllBytes(Fixtures.outbound(partner).resolve(name));

@@ -1,22 +1,21 @@
 package com.fniexchange.export.job;
 
+import static com.fniexchange.export.support.Partner.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.export.file.FileLayout;
-import com.fniexchange.export.ops.ExportLauncher;
-import com.fniexchange.export.partner.PartnerOnboarding;
-import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
+import com.fniexchange.export.support.PartnerExport;
+import com.fniexchange.export.support.PartnerExports;
 import com.fniexchange.export.support.TestFaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -26,8 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class ReconciliationMismatchTest {
 
-    @Autowired PartnerOnboarding registry;
-    @Autowired ExportLauncher runs;
+    @Autowired PartnerExports exports;
     @Autowired TestFaults faults;
     @Autowired MeterRegistry meters;
 
@@ -35,15 +33,14 @@ class ReconciliationMismatchTest {
     void aRecordWhoseEventWasNeverPublishedFailsTheJobUntilTheEventIsPublished() throws Exception {
         String partner = "MISS-EVENT";
         LocalDate date = LocalDate.of(2026, 3, 2);
-        registry.save(partner, Fixtures.settings(partner, List.of("M100"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.PIPE, null), "test");
+        PartnerExport export = exports.onboard(partner(partner).dealers("M100").layout(FileLayout.PIPE));
         ContractRows.issue("M100", "Honda", ContractRows.during(date, 1), "1695.00", "850.00", true);
         Instant silentAt = ContractRows.during(date, 2);
         String silent = ContractRows.issue("M100", "Honda", silentAt, "1900.00", "850.00", false);
         ContractRows.issue("M100", "Honda", ContractRows.during(date, 3), "1700.00", "850.00", true);
         double before = mismatches(partner);
 
-        JobExecution execution = runs.run(Register.CONTRACT_REGISTER, partner, date);
+        JobExecution execution = export.run(date);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(PartnerExportJob.RECONCILIATION_MISMATCH);
@@ -62,7 +59,7 @@ class ReconciliationMismatchTest {
 
         // the relay catches up; a restart reconciles again (nothing is extracted or delivered twice)
         ContractRows.publishSubmittedAndActivated(silent, "M100", silentAt, "1900.00", "850.00");
-        JobExecution restarted = runs.restart(execution.getId());
+        JobExecution restarted = export.restart(execution);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName()).containsExactly("reconcile");
         assertThat(report(partner, date).get("status").asText()).isEqualTo("MATCHED");
@@ -70,27 +67,25 @@ class ReconciliationMismatchTest {
 
     @Test
     void aFileWithAWrongTrailerFailsTheJob() throws Exception {
-        String partner = "BAD-TRAILER";
+        PartnerExport export = exports.onboard(partner("BAD-TRAILER").dealers("M200"));
         LocalDate date = LocalDate.of(2026, 3, 3);
-        registry.save(partner, Fixtures.settings(partner, List.of("M200"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, null), "test");
         for (int i = 0; i < 4; i++) {
             ContractRows.issue("M200", "Toyota", ContractRows.during(date, i), "1695.00", "850.00", true);
         }
-        faults.rewriteTrailer(partner, trailer -> trailer.replaceFirst("^T,4,", "T,5,"));
+        faults.rewriteTrailer(export.partner(), trailer -> trailer.replaceFirst("^T,4,", "T,5,"));
         try {
-            JobExecution execution = runs.run(Register.CONTRACT_REGISTER, partner, date);
+            JobExecution execution = export.run(date);
 
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(execution.getExitStatus().getExitCode()).isEqualTo(PartnerExportJob.RECONCILIATION_MISMATCH);
-            JsonNode report = report(partner, date);
+            JsonNode report = report(export.partner(), date);
             assertThat(report.get("status").asText()).isEqualTo("MISMATCHED");
             assertThat(report.get("fileTrailer").get("count").asLong()).isEqualTo(5);
             assertThat(report.get("fileDetails").get("count").asLong()).isEqualTo(4);
             assertThat(report.get("database").get("count").asLong()).isEqualTo(4);
             assertThat(report.get("differences").has("trailerDiffers")).isTrue();
         } finally {
-            faults.clear(partner);
+            faults.clear(export.partner());
         }
     }
 

@@ -1,21 +1,19 @@
 package com.fniexchange.export.job;
 
+import static com.fniexchange.export.support.Partner.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.file.FileLayout;
-import com.fniexchange.export.ops.ExportLauncher;
-import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.partner.PartnerSettings;
-import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
+import com.fniexchange.export.support.PartnerExport;
+import com.fniexchange.export.support.PartnerExports;
 import com.fniexchange.export.support.TestSftpServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -26,15 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BatchExportTest
 class SftpOutageTest {
 
-    @Autowired PartnerOnboarding registry;
-    @Autowired ExportLauncher runs;
+    @Autowired PartnerExports exports;
 
     @Test
     void anSftpOutageIsRetriedThenFailsAndTheRerunDeliversOnce() throws Exception {
         String partner = "SFTP-DOWN";
         LocalDate date = LocalDate.of(2026, 3, 5);
-        registry.save(partner, Fixtures.settings(partner, List.of("S100"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, null), "test");
+        PartnerExport export = exports.onboard(partner(partner).dealers("S100"));
         for (int i = 0; i < 3; i++) {
             ContractRows.issue("S100", "Kia", ContractRows.during(date, i), "1695.00", "850.00", true);
         }
@@ -54,7 +50,7 @@ class SftpOutageTest {
                 }
             });
             acceptor.start();
-            failed = runs.run(Register.CONTRACT_REGISTER, partner, date);
+            failed = export.run(date);
         } finally {
             sftp.start();
         }
@@ -70,7 +66,7 @@ class SftpOutageTest {
                 partner + "_contracts_20260305.manifest.json");
         String blobEtag = Fixtures.blob(partner, partner + "_contracts_20260305.csv.gz").getProperties().getETag();
 
-        JobExecution rerun = runs.restart(failed.getId());
+        JobExecution rerun = export.restart(failed);
 
         assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Fixtures.sftpNames(partner)).containsExactly(partner + "_contracts_20260305.csv.gz",
@@ -90,15 +86,14 @@ class SftpOutageTest {
     void aServerWithAnotherHostKeyIsRefused() throws Exception {
         String partner = "SFTP-MITM";
         LocalDate date = LocalDate.of(2026, 3, 6);
-        PartnerSettings s = Fixtures.settings(partner, List.of("S200"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, null);
-        registry.save(partner, new PartnerSettings(s.name(), s.kind(), s.entitlement(), s.registers(), s.layout(), s.compression(),
-                null, new PartnerSettings.SftpSettings(s.sftp().host(), s.sftp().port(), s.sftp().user(), s.sftp().identity(),
-                s.sftp().path(), s.sftp().stagingPath(), TestSftpServer.foreignHostKey()), null, s.schedule(), s.timeZone(),
-                true), "test");
+        PartnerSettings s = partner(partner).dealers("S200").settings();
+        PartnerExport export = exports.onboard(partner, new PartnerSettings(s.name(), s.kind(), s.entitlement(), s.registers(),
+                s.layout(), s.compression(), null, new PartnerSettings.SftpSettings(s.sftp().host(), s.sftp().port(),
+                s.sftp().user(), s.sftp().identity(), s.sftp().path(), s.sftp().stagingPath(), TestSftpServer.foreignHostKey()),
+                null, s.schedule(), s.timeZone(), true));
         ContractRows.issue("S200", "Kia", ContractRows.during(date, 1), "1695.00", "850.00", true);
 
-        JobExecution execution = runs.run(Register.CONTRACT_REGISTER, partner, date);
+        JobExecution execution = export.run(date);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("SFTP delivery of");

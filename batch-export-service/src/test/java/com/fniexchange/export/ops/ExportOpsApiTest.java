@@ -130,12 +130,9 @@ class ExportOpsApiTest {
 
     @Test
     void theSameExportRequestedManyTimesAtOnceStartsOnceAndTheRestAreTold() throws Exception {
-        OpsApi api = new OpsApi(port);
         String partner = "OPS-RACE";
         LocalDate date = LocalDate.of(2026, 3, 11);
-        assertThat(api.put("/api/v1/exports/partners/" + partner, DevJwt.ops(), JSON.writeValueAsString(settingsOf(partner))).status())
-                .isEqualTo(201);
-        ContractRows.issue("O100", "Subaru", ContractRows.during(date, 1), "1695.00", "850.00", true);
+        OpsApi api = onboardedWithAContractSold(partner, "O100", date);
 
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
@@ -160,12 +157,9 @@ class ExportOpsApiTest {
 
     @Test
     void aRunAKilledProcessLeftStartedIsMarkedFailedThenRestarted() throws Exception {
-        OpsApi api = new OpsApi(port);
         String partner = "OPS-KILLED";
         LocalDate date = LocalDate.of(2026, 3, 10);
-        assertThat(api.put("/api/v1/exports/partners/" + partner, DevJwt.ops(), JSON.writeValueAsString(settingsOf(partner))).status())
-                .isEqualTo(201);
-        ContractRows.issue("O200", "Subaru", ContractRows.during(date, 1), "1695.00", "850.00", true);
+        OpsApi api = onboardedWithAContractSold(partner, "O200", date);
         // what a killed process leaves: an execution STARTED that nothing runs
         JobExecution killed = jobs.createJobExecution(PartnerExportJob.NAME, new ExportJobKey(Register.CONTRACT_REGISTER, partner,
                 date, date.plusDays(1).atStartOfDay(ContractRows.ZONE).toInstant()).toParameters());
@@ -184,6 +178,15 @@ class ExportOpsApiTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/api/v1/exports/executions/" + id, DevJwt.ops()).json().get("status").asText().equals("COMPLETED"));
         assertThat(api.get("/api/v1/exports/executions/" + id, DevJwt.ops()).json().get("reconciliation").asText()).isEqualTo("MATCHED");
+    }
+
+    /** The partner created through the API, and one contract its dealer sold on the date; the API to go on with. */
+    private OpsApi onboardedWithAContractSold(String partner, String dealer, LocalDate date) throws Exception {
+        OpsApi api = new OpsApi(port);
+        assertThat(api.put("/api/v1/exports/partners/" + partner, DevJwt.ops(), JSON.writeValueAsString(settingsOf(partner))).status())
+                .isEqualTo(201);
+        ContractRows.issue(dealer, "Subaru", ContractRows.during(date, 1), "1695.00", "850.00", true);
+        return api;
     }
 
     private static String run(String register, String partner, LocalDate date) {

@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = ExportTestInfrastructure.class)
 @ActiveProfiles("test")
 @AutoConfigureObservability
-@Import(BatchExportTest.Faults.class)
+@Import({BatchExportTest.Faults.class, PartnerExports.class})
 public @interface BatchExportTest {
 
     @TestConfiguration
