@@ -6,21 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.testsupport.DevJwt;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What partner engineers and operators read: the OpenAPI document and the actuator. */
 @ContractServiceTest
-class ApiDocumentationTest {
+class ApiDocumentationTest extends DealerPortalTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    ApiDocumentationTest() {
+        super("D1001");
     }
 
     @Test
@@ -91,7 +85,7 @@ class ApiDocumentationTest {
     void healthIsOpenAndTheRestOfTheActuatorIsForOps() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
-        assertThat(api.get("/actuator/prometheus", DevJwt.dealer("D1001")).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", dealer).status()).isEqualTo(403);
         Api.Response scrape = api.get("/actuator/prometheus", DevJwt.ops());
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("fni_outbox_pending{", "fni_outbox_oldest_age_seconds{",
