@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
 import com.fniexchange.model.event.contract.ContractVoided;
@@ -18,13 +17,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -35,7 +32,6 @@ import org.springframework.web.context.WebApplicationContext;
 @CancellationServiceTest
 class OpenApiTrafficTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String DEALER = DevJwt.dealer("D5005");
     static final String ADMIN = DevJwt.providerAdmin();
     static final LocalDate TODAY = Api.today();
@@ -119,19 +115,10 @@ class OpenApiTrafficTest {
         status(404, api.perform(get("/api/v1/cancellations/" + id).header("Authorization", "Bearer " + DevJwt.dealer("D5006"))));
         status(400, api.perform(get("/api/v1/cancellations/not-a-uuid").header("Authorization", "Bearer " + DEALER)));
         commonErrors(get("/api/v1/cancellations/" + id), null);
-        String cursor = null;
-        int pages = 0;
-        do {
-            MockHttpServletRequestBuilder page = get("/api/v1/cancellations").param("limit", "1").header("Authorization", "Bearer " + DEALER);
-            if (cursor != null) {
-                page.param("cursor", cursor);
-            }
-            JsonNode body = status(200, api.perform(page));
-            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
-            pages++;
-        } while (cursor != null && pages < 20);
-        assertThat(pages).isGreaterThan(1);
-        assertThat(cursor).isNull();
+        OpenApiContract.Pages pages = api.followPages(
+                () -> get("/api/v1/cancellations").param("limit", "1").header("Authorization", "Bearer " + DEALER), 20);
+        assertThat(pages.count()).isGreaterThan(1);
+        assertThat(pages.nextCursor()).isNull();
         status(200, api.perform(get("/api/v1/cancellations").param("status", "REFUND_PAID").param("dealerCode", "D5005")
                 .param("contractNumber", txContract).header("Authorization", "Bearer " + ADMIN)));
         status(400, api.perform(get("/api/v1/cancellations").param("limit", "0").header("Authorization", "Bearer " + DEALER)));
@@ -196,43 +183,12 @@ class OpenApiTrafficTest {
     }
 
     static JsonNode status(int expected, ResultActions result) throws Exception {
-        String body = result.andReturn().getResponse().getContentAsString();
-        assertThat(result.andReturn().getResponse().getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        return OpenApiContract.status(expected, result);
     }
 
     /** What the platform answers on every operation, and on POSTs about the body and Idempotency-Key. */
     void commonErrors(MockHttpServletRequestBuilder request, String body) throws Exception {
-        String token = uri(request).endsWith("/approve") || uri(request).endsWith("/refund-paid") ? ADMIN : DEALER;
-        status(401, api.perform(copy(request, body)));
-        status(403, api.perform(copy(request, body).header("Authorization", "Bearer " + DevJwt.ops())));
-        status(406, api.perform(copy(request, body).header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_XML)));
-        if (!"POST".equals(method(request))) {
-            return;
-        }
-        status(413, api.perform(copy(request, "{\"padding\":\"" + "x".repeat(300_000) + "\"}").header("Authorization", "Bearer " + token)));
-        if (body == null) {
-            return;
-        }
-        status(415, api.perform(copy(request, null).header("Authorization", "Bearer " + token).contentType(MediaType.TEXT_PLAIN).content("hello")));
-        status(400, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(300))));
-        String key = UUID.randomUUID().toString();
-        api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key));
-        status(422, api.performInvalid(copy(request, "{\"other\":true}").header("Authorization", "Bearer " + token).header("Idempotency-Key", key)));
-        jdbc.sql("UPDATE idempotency_key SET status = NULL WHERE idem_key = :k").param("k", key).update();
-        status(409, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key)));
-    }
-
-    static MockHttpServletRequestBuilder copy(MockHttpServletRequestBuilder request, String body) {
-        MockHttpServletRequestBuilder copy = MockMvcRequestBuilders.request(HttpMethod.valueOf(method(request)), uri(request));
-        return body == null ? copy : copy.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    static String method(MockHttpServletRequestBuilder request) {
-        return request.buildRequest(new MockServletContext()).getMethod();
-    }
-
-    static String uri(MockHttpServletRequestBuilder request) {
-        return request.buildRequest(new MockServletContext()).getRequestURI();
+        String uri = request.buildRequest(new MockServletContext()).getRequestURI();
+        api.assertPlatformErrors(request, body, uri.endsWith("/approve") || uri.endsWith("/refund-paid") ? ADMIN : DEALER);
     }
 }

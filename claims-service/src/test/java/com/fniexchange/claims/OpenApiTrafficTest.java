@@ -4,27 +4,23 @@ import static com.fniexchange.claims.Claims.ADJUSTER;
 import static com.fniexchange.claims.Claims.ADMIN;
 import static com.fniexchange.claims.Claims.FACILITY;
 import static com.fniexchange.claims.Claims.OTHER_FACILITY;
+import static com.fniexchange.testsupport.OpenApiContract.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.model.event.contract.ContractSubmitted;
-import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.OpenApiContract;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -35,7 +31,6 @@ import org.springframework.web.context.WebApplicationContext;
 @ClaimsServiceTest
 class OpenApiTrafficTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOBODY = "/api/v1/claims/00000000-0000-0000-0000-000000000000";
     private static final String REASON = "{\"reason\":\"wear item, not a covered component\"}";
 
@@ -106,18 +101,8 @@ class OpenApiTrafficTest {
         status(200, api.perform(get("/api/v1/claims/" + large).header("Authorization", "Bearer " + FACILITY)));
         status(404, api.perform(get("/api/v1/claims/" + large).header("Authorization", "Bearer " + OTHER_FACILITY)));
         commonErrors(get("/api/v1/claims/" + large), null);
-        String cursor = null;
-        int pages = 0;
-        do {
-            MockHttpServletRequestBuilder page = get("/api/v1/claims").param("limit", "1").header("Authorization", "Bearer " + FACILITY);
-            if (cursor != null) {
-                page.param("cursor", cursor);
-            }
-            JsonNode body = status(200, api.perform(page));
-            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
-            pages++;
-        } while (cursor != null && pages < 10);
-        assertThat(pages).isGreaterThan(1);
+        assertThat(api.followPages(() -> get("/api/v1/claims").param("limit", "1").header("Authorization", "Bearer " + FACILITY), 10)
+                .count()).isGreaterThan(1);
         status(200, api.perform(get("/api/v1/claims").param("status", "ESTIMATE_SUBMITTED").param("needsAdjuster", "true")
                 .header("Authorization", "Bearer " + ADJUSTER)));
         status(400, api.perform(get("/api/v1/claims").param("limit", "0").header("Authorization", "Bearer " + ADJUSTER)));
@@ -153,30 +138,7 @@ class OpenApiTrafficTest {
 
     /** What the platform answers on every operation, and on POSTs about the body and Idempotency-Key. */
     private void commonErrors(MockHttpServletRequestBuilder request, String body) throws Exception {
-        String token = tokenFor(request);
-        status(401, api.perform(copy(request, body)));
-        status(403, api.perform(copy(request, body).header("Authorization", "Bearer " + DevJwt.ops())));
-        status(406, api.perform(copy(request, body).header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_XML)));
-        if (body == null) {
-            return;
-        }
-        status(413, api.perform(copy(request, "{\"padding\":\"" + "x".repeat(300_000) + "\"}").header("Authorization", "Bearer " + token)));
-        status(415, api.perform(copy(request, null).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.TEXT_PLAIN).content("hello")));
-        status(400, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(300))));
-        String key = UUID.randomUUID().toString();
-        api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key));
-        status(422, api.performInvalid(copy(request, "{\"other\":true}").header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key)));
-        jdbc.sql("UPDATE idempotency_key SET status = NULL WHERE idem_key = :k").param("k", key).update();
-        status(409, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key)));
-    }
-
-    private static MockHttpServletRequestBuilder copy(MockHttpServletRequestBuilder request, String body) {
-        var built = request.buildRequest(new MockServletContext());
-        String uri = built.getRequestURI() + (built.getQueryString() == null ? "" : "?" + built.getQueryString());
-        MockHttpServletRequestBuilder copy = MockMvcRequestBuilders.request(HttpMethod.valueOf(built.getMethod()), uri);
-        return body == null ? copy : copy.contentType(MediaType.APPLICATION_JSON).content(body);
+        api.assertPlatformErrors(request, body, tokenFor(request));
     }
 
     /** A token the operation accepts, so the platform answer under test is the only one left. */
@@ -194,12 +156,5 @@ class OpenApiTrafficTest {
 
     private ResultActions json(MockHttpServletRequestBuilder request, String token, String body) {
         return api.perform(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode status(int expected, ResultActions actions) throws Exception {
-        var response = actions.andReturn().getResponse();
-        String body = response.getContentAsString();
-        assertThat(response.getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
     }
 }

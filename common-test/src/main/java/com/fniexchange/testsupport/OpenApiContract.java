@@ -16,6 +16,9 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,17 +27,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.autoconfigure.web.servlet.SpringBootMockMvcBuilderCustomizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -79,6 +89,7 @@ public final class OpenApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockMvc mvc;
+    private final DataSource database;
     private final String document;
     private final OpenAPI openApi;
     private final OpenApiInteractionValidator validator;
@@ -86,8 +97,9 @@ public final class OpenApiContract {
     private final Map<String, Set<Integer>> exercised = Collections.synchronizedMap(new TreeMap<>());
     private final java.util.concurrent.atomic.AtomicInteger exchanges = new java.util.concurrent.atomic.AtomicInteger();
 
-    private OpenApiContract(MockMvc mvc, String document) {
+    private OpenApiContract(MockMvc mvc, String document, DataSource database) {
         this.mvc = mvc;
+        this.database = database;
         this.document = document;
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -109,17 +121,21 @@ public final class OpenApiContract {
         SpringBootMockMvcBuilderCustomizer filters = new SpringBootMockMvcBuilderCustomizer(context);
         filters.setPrint(MockMvcPrint.NONE); // violations print the exchange themselves
         filters.customize(builder);
-        return of(builder.build());
+        return of(builder.build(), context.getBeanProvider(DataSource.class).getIfAvailable());
     }
 
     /** The document served by {@link #DOCUMENT_PATH} through this MockMvc. */
     public static OpenApiContract of(MockMvc mvc) {
+        return of(mvc, null);
+    }
+
+    private static OpenApiContract of(MockMvc mvc, DataSource database) {
         try {
             MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get(DOCUMENT_PATH)).andReturn().getResponse();
             if (response.getStatus() != 200) {
                 throw new AssertionError(DOCUMENT_PATH + " answered " + response.getStatus() + ": " + response.getContentAsString());
             }
-            return new OpenApiContract(mvc, response.getContentAsString(StandardCharsets.UTF_8));
+            return new OpenApiContract(mvc, response.getContentAsString(StandardCharsets.UTF_8), database);
         } catch (AssertionError e) {
             throw e;
         } catch (Exception e) {
@@ -231,6 +247,125 @@ public final class OpenApiContract {
         return Optional.of("problem.type: answered " + type + ", but the documented " + status + " names only " + named
                 + " (\"" + description + "\")");
     }
+    /**
+     * What common-platform answers on every operation of every service, driven through
+     * {@link #perform}: 401 without a token, 403 to a role the operation does not name, 406 to a
+     * client that accepts only XML; on a POST 413 for a body over the limit, and when it takes a
+     * body 415 for plain text, 400 for an over-long Idempotency-Key, 422 for a key reused with
+     * another body and 409 for a key whose first request is still running. The token is one the
+     * operation accepts, so the platform's answer is the only one left. Needs the context's
+     * database ({@link #of(WebApplicationContext)}), to make a finished key look still running.
+     */
+    public void assertPlatformErrors(MockHttpServletRequestBuilder request, String body, String token) throws Exception {
+        status(401, perform(copy(request, body)));
+        status(403, perform(copy(request, body).header("Authorization", "Bearer " + DevJwt.ops())));
+        status(406, perform(copy(request, body).header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_XML)));
+        if (!"POST".equals(built(request).getMethod())) {
+            return;
+        }
+        status(413, perform(copy(request, "{\"padding\":\"" + "x".repeat(300_000) + "\"}").header("Authorization", "Bearer " + token)));
+        if (body == null) {
+            return;
+        }
+        status(415, perform(copy(request, null).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.TEXT_PLAIN).content("hello")));
+        status(400, perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(300))));
+        // a key reused with another body (one the document refuses: the key is checked first); then
+        // a key whose first request is still running
+        String key = UUID.randomUUID().toString();
+        perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key));
+        status(422, performInvalid(copy(request, "{\"other\":true}").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)));
+        stillRunning(key);
+        status(409, perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key)));
+    }
+
+    private void stillRunning(String idempotencyKey) throws SQLException {
+        if (database == null) {
+            throw new IllegalStateException("assertPlatformErrors needs the context's DataSource: OpenApiContract.of(context)");
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE idempotency_key SET status = NULL WHERE idem_key = ?")) {
+            update.setString(1, idempotencyKey);
+            update.executeUpdate();
+        }
+    }
+
+    /** The request again, same method, path and query, without its headers; with this JSON body unless null. */
+    private static MockHttpServletRequestBuilder copy(MockHttpServletRequestBuilder request, String body) {
+        MockHttpServletRequest built = built(request);
+        String uri = built.getRequestURI() + (built.getQueryString() == null ? "" : "?" + built.getQueryString());
+        MockHttpServletRequestBuilder copy = MockMvcRequestBuilders.request(HttpMethod.valueOf(built.getMethod()), uri);
+        return body == null ? copy : copy.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockHttpServletRequest built(MockHttpServletRequestBuilder request) {
+        return request.buildRequest(new MockServletContext());
+    }
+
+    /** A listing followed page by page: how many pages were read, and the last one's nextCursor (null on the last page). */
+    public record Pages(int count, String nextCursor) {
+    }
+
+    /**
+     * Follows a listing from its first page, each answered 200, passing each page's
+     * {@code nextCursor} as {@code cursor} to the next, until a page has none or {@code most} pages
+     * were read.
+     */
+    public Pages followPages(Supplier<MockHttpServletRequestBuilder> page, int most) throws Exception {
+        String cursor = null;
+        int pages = 0;
+        do {
+            MockHttpServletRequestBuilder next = page.get();
+            if (cursor != null) {
+                next.param("cursor", cursor);
+            }
+            JsonNode body = status(200, perform(next));
+            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < most);
+        return new Pages(pages, cursor);
+    }
+
+    /**
+     * Fails unless the answer has this status (the body in the message); its body as JSON, a null
+     * node when empty.
+     */
+    public static JsonNode status(int expected, ResultActions answered) throws Exception {
+        MockHttpServletResponse response = answered.andReturn().getResponse();
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        if (response.getStatus() != expected) {
+            throw new AssertionError("expected status " + expected + " but was " + response.getStatus() + ": " + body);
+        }
+        return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+    }
+
+    /** An operation of a served document: its HTTP method (lower case, as in the document), id and JSON. */
+    public record DescribedOperation(String method, String id, JsonNode operation) {
+    }
+
+    /**
+     * Each operation of a served document (as JSON), after checking what every service documents
+     * alike: a description, and the platform's 401, 403, 406 and 500 answers.
+     */
+    public static List<DescribedOperation> describedOperations(JsonNode document) {
+        List<DescribedOperation> described = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            JsonNode operation = entry.getValue();
+            String id = operation.get("operationId").asText();
+            if (operation.path("description").asText().isBlank()) {
+                throw new AssertionError(id + " has no description");
+            }
+            for (String code : List.of("401", "403", "406", "500")) {
+                if (!operation.get("responses").has(code)) {
+                    throw new AssertionError(id + " does not document " + code);
+                }
+            }
+            described.add(new DescribedOperation(entry.getKey(), id, operation));
+        }));
+        return described;
+    }
+
     /** Fails, naming them, when an operation of the document was never called through {@link #perform}. */
     public void assertEveryOperationExercised() {
         List<String> missing = documentedStatuses().keySet().stream().filter(op -> !exercised.containsKey(op)).toList();

@@ -38,7 +38,11 @@ public final class OpenApiDocumentFile {
      * @throws AssertionError when they differ (or the file is missing), saying how to update it
      */
     public static void assertUpToDate(String service, String document) {
-        String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
+        assertUpToDate(service, document, StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName());
+    }
+
+    /** {@link #assertUpToDate(String, String)}, naming this test in the command that regenerates the file. */
+    public static void assertUpToDate(String service, String document, String test) {
         Path file = repositoryRoot().resolve("docs/openapi/" + service + ".json");
         String expected = canonical(document);
         try {

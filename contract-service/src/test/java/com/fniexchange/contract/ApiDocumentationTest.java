@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.OpenApiContract;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What partner engineers and operators read: the OpenAPI document and the actuator. */
 @ContractServiceTest
-class ApiDocumentationTest {
+class ApiDocumentationTest extends DealerPortalTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    ApiDocumentationTest() {
+        super("D1001");
     }
 
     @Test
@@ -29,22 +24,21 @@ class ApiDocumentationTest {
         assertThat(doc.status()).isEqualTo(200);
         JsonNode openApi = doc.json();
         List<String> operationIds = new ArrayList<>();
-        openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-            JsonNode operation = entry.getValue();
-            String id = operation.get("operationId").asText();
+        for (OpenApiContract.DescribedOperation described : OpenApiContract.describedOperations(openApi)) {
+            JsonNode operation = described.operation();
+            String id = described.id();
             operationIds.add(id);
-            assertThat(operation.path("description").asText()).as("%s has a description", id).isNotBlank();
             operation.path("parameters").forEach(p -> assertThat(p.get("name").asText()).as("%s parameters", id).isNotEqualTo("caller"));
             JsonNode responses = operation.get("responses");
             for (String code : List.of("401", "403", "406", "500")) {
                 assertThat(responses.has(code)).as("%s documents %s", id, code).isTrue();
                 assertThat(responses.get(code).get("content").has("application/problem+json")).isTrue();
             }
-            boolean post = entry.getKey().equals("post");
+            boolean post = described.method().equals("post");
             assertThat(responses.has("413")).as("%s documents 413 exactly when it is a POST", id).isEqualTo(post);
             assertThat(responses.has("415")).as("%s documents 415 exactly when it takes a body", id)
                     .isEqualTo(operation.has("requestBody"));
-        }));
+        }
         assertThat(present(openApi, "/paths/~1api~1v1~1contracts~1{contractNumber}/get/responses").has("404")).isTrue();
         assertThat(present(openApi, "/paths/~1api~1v1~1contracts~1{contractNumber}/get/responses").has("409")).isFalse();
         assertThat(present(openApi, "/components/schemas/Problem/properties/instance/format").asText()).isEqualTo("uri-reference");
@@ -91,7 +85,7 @@ class ApiDocumentationTest {
     void healthIsOpenAndTheRestOfTheActuatorIsForOps() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
-        assertThat(api.get("/actuator/prometheus", DevJwt.dealer("D1001")).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", dealer).status()).isEqualTo(403);
         Api.Response scrape = api.get("/actuator/prometheus", DevJwt.ops());
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("fni_outbox_pending{", "fni_outbox_oldest_age_seconds{",

@@ -1,27 +1,15 @@
 package com.fniexchange.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fniexchange.testsupport.OpenApiContract;
-import com.fniexchange.testsupport.OpenApiDocumentFile;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.context.WebApplicationContext;
+import com.fniexchange.testsupport.CommittedOpenApiDocument;
 
 /**
  * {@code docs/openapi/contract-service.json} is what the code serves: an API change shows up in
  * review. Rewrite it with {@code -Dfni.openapi.write=true}.
  */
 @ContractServiceTest
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends CommittedOpenApiDocument {
 
-    @Autowired
-    WebApplicationContext context;
-
-    @Test
-    void committedDocumentIsTheOneTheCodeServes() {
-        String document = OpenApiContract.of(context).document();
-        assertThat(document).contains("\"openapi\"");
-        OpenApiDocumentFile.assertUpToDate("contract-service", document);
+    OpenApiDocumentTest() {
+        super("contract-service");
     }
 }

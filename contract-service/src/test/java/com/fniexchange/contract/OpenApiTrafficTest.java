@@ -1,11 +1,11 @@
 package com.fniexchange.contract;
 
+import static com.fniexchange.testsupport.OpenApiContract.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.OpenApiContract;
 import com.fniexchange.testsupport.TestVins;
@@ -26,7 +26,6 @@ import org.springframework.web.context.WebApplicationContext;
 @ContractServiceTest
 class OpenApiTrafficTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEALER = DevJwt.dealer("D3003");
     private static final String ADMIN = DevJwt.providerAdmin();
     private static final String REASON = "{\"reason\":\"deal unwound before funding\"}";
@@ -84,19 +83,10 @@ class OpenApiTrafficTest {
         commonErrors(get("/api/v1/contracts/" + activeNumber), null);
 
         // listing, followed page by page to the last (nextCursor null)
-        String cursor = null;
-        int pages = 0;
-        do {
-            MockHttpServletRequestBuilder page = get("/api/v1/contracts").param("limit", "1").header("Authorization", "Bearer " + DEALER);
-            if (cursor != null) {
-                page.param("cursor", cursor);
-            }
-            JsonNode body = status(200, api.perform(page));
-            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
-            pages++;
-        } while (cursor != null && pages < 10);
-        assertThat(pages).isGreaterThan(1);
-        assertThat(cursor).as("the last page has no next cursor").isNull();
+        OpenApiContract.Pages pages = api.followPages(
+                () -> get("/api/v1/contracts").param("limit", "1").header("Authorization", "Bearer " + DEALER), 10);
+        assertThat(pages.count()).isGreaterThan(1);
+        assertThat(pages.nextCursor()).as("the last page has no next cursor").isNull();
         status(200, api.perform(get("/api/v1/contracts").param("status", "PENDING_REVIEW").param("dealerCode", "D3003")
                 .param("updatedSince", "2020-01-01T00:00:00Z").header("Authorization", "Bearer " + ADMIN)));
         status(400, api.perform(get("/api/v1/contracts").param("limit", "0").header("Authorization", "Bearer " + DEALER)));
@@ -156,58 +146,17 @@ class OpenApiTrafficTest {
 
     /** What the platform answers on every operation, and on POSTs about the body and Idempotency-Key. */
     private void commonErrors(MockHttpServletRequestBuilder request, String body) throws Exception {
-        status(401, api.perform(copy(request, body)));
-        status(403, api.perform(copy(request, body).header("Authorization", "Bearer " + DevJwt.ops())));
-        status(406, api.perform(copy(request, body).header("Authorization", "Bearer " + tokenFor(request))
-                .accept(MediaType.APPLICATION_XML)));
-        if (body == null) {
-            return;
-        }
-        String token = tokenFor(request);
-        status(413, api.perform(copy(request, "{\"padding\":\"" + "x".repeat(300_000) + "\"}").header("Authorization", "Bearer " + token)));
-        status(415, api.perform(copy(request, null).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.TEXT_PLAIN).content("hello")));
-        status(400, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(300))));
-        // a key reused with another body (one the document refuses: the key is checked first); then
-        // a key whose first request is still running
-        String key = UUID.randomUUID().toString();
-        api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key));
-        status(422, api.performInvalid(copy(request, "{\"other\":true}").header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key)));
-        jdbc.sql("UPDATE idempotency_key SET status = NULL WHERE idem_key = :k").param("k", key).update();
-        status(409, api.perform(copy(request, body).header("Authorization", "Bearer " + token).header("Idempotency-Key", key)));
-    }
-
-    private static MockHttpServletRequestBuilder copy(MockHttpServletRequestBuilder request, String body) {
-        MockHttpServletRequestBuilder copy = request.getClass().cast(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
-                        org.springframework.http.HttpMethod.valueOf(method(request)), uri(request)));
-        return body == null ? copy : copy.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    private static String method(MockHttpServletRequestBuilder request) {
-        return request.buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod();
-    }
-
-    private static String uri(MockHttpServletRequestBuilder request) {
-        return request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+        api.assertPlatformErrors(request, body, tokenFor(request));
     }
 
     /** A token the operation accepts, so the platform answer under test is the only one left. */
     private static String tokenFor(MockHttpServletRequestBuilder request) {
-        String uri = uri(request);
+        String uri = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
         return uri.endsWith("/approve") || uri.endsWith("/reject") ? ADMIN : DEALER;
     }
 
     private org.springframework.test.web.servlet.ResultActions json(MockHttpServletRequestBuilder request, String token, String body) {
         return api.perform(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode status(int expected, org.springframework.test.web.servlet.ResultActions actions) throws Exception {
-        var response = actions.andReturn().getResponse();
-        String body = response.getContentAsString();
-        assertThat(response.getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
     }
 
     private String quote() throws Exception {

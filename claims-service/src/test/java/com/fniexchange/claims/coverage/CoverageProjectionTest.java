@@ -3,6 +3,7 @@ package com.fniexchange.claims.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fniexchange.claims.ClaimDeskTest;
 import com.fniexchange.claims.ClaimsServiceTest;
 import com.fniexchange.claims.ContractFeed;
 import com.fniexchange.model.Money;
@@ -17,10 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The projection through the real broker and consumer: what it keeps, replays and duplicates
@@ -28,16 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * dead-lettered rather than guessed.
  */
 @ClaimsServiceTest
-class CoverageProjectionTest {
-
-    @Autowired
-    JdbcClient jdbc;
-    ContractFeed feed;
-
-    @BeforeEach
-    void setUp() {
-        feed = new ContractFeed(jdbc);
-    }
+class CoverageProjectionTest extends ClaimDeskTest {
 
     private Map<String, Object> row(ContractSubmitted c) {
         return jdbc.sql("SELECT * FROM contract_coverage WHERE contract_number = :n").param("n", c.contractNumber().value())

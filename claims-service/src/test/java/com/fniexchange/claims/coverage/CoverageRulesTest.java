@@ -5,6 +5,7 @@ import static com.fniexchange.claims.Claims.FACILITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.claims.Claims;
+import com.fniexchange.claims.ClaimDeskTest;
 import com.fniexchange.claims.ClaimsServiceTest;
 import com.fniexchange.claims.ContractFeed;
 import com.fniexchange.claims.Http;
@@ -18,32 +19,16 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each coverage rule refuses with its own problem type and the numbers involved, on contracts fed
  * through contract-events; and a claim stays unwritten when refused.
  */
 @ClaimsServiceTest
-class CoverageRulesTest {
+class CoverageRulesTest extends ClaimDeskTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-    ContractFeed feed;
     final LocalDate today = ContractFeed.today();
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        feed = new ContractFeed(jdbc);
-    }
 
     private Http.Response open(ContractSubmitted c, LocalDate repairDate, int odometer) {
         return http.post("/api/v1/claims", FACILITY, Claims.open(c.contractNumber().value(), repairDate, odometer));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.claims.Claims;
+import com.fniexchange.claims.ClaimDeskTest;
 import com.fniexchange.claims.ClaimsServiceTest;
 import com.fniexchange.claims.ContractFeed;
 import com.fniexchange.claims.Http;
@@ -18,33 +19,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Who sees what: a facility its own claims and only coverage facts of contracts sold elsewhere; adjusters and admins all. */
 @ClaimsServiceTest
-class ClaimAccessTest {
+class ClaimAccessTest extends ClaimDeskTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-    Http http;
-    ContractFeed feed;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        feed = new ContractFeed(jdbc);
-    }
 
     @Test
     void everyEndpointNamesItsRoles() {

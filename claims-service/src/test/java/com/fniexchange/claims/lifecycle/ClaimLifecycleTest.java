@@ -7,32 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.claims.Claims;
+import com.fniexchange.claims.ClaimDeskTest;
 import com.fniexchange.claims.ClaimsServiceTest;
 import com.fniexchange.claims.ContractFeed;
 import com.fniexchange.claims.Http;
 import com.fniexchange.model.event.contract.ContractSubmitted;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The lifecycle through the API: auto-authorisation, the adjuster's path, denial and appeal, and every refused transition. */
 @ClaimsServiceTest
-class ClaimLifecycleTest {
+class ClaimLifecycleTest extends ClaimDeskTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-    ContractFeed feed;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        feed = new ContractFeed(jdbc);
-    }
 
     private JsonNode openClaim(ContractSubmitted contract) {
         Http.Response opened = http.post("/api/v1/claims", FACILITY, Claims.open(contract.contractNumber().value(),

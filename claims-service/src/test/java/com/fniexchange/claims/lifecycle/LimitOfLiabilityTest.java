@@ -5,6 +5,7 @@ import static com.fniexchange.claims.Claims.FACILITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.claims.Claims;
+import com.fniexchange.claims.ClaimDeskTest;
 import com.fniexchange.claims.ClaimsServiceTest;
 import com.fniexchange.claims.ContractFeed;
 import com.fniexchange.claims.Http;
@@ -17,28 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The limit of liability is never exceeded: not by one payment, not by two racing on one contract. */
 @ClaimsServiceTest
-class LimitOfLiabilityTest {
+class LimitOfLiabilityTest extends ClaimDeskTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-    ContractFeed feed;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        feed = new ContractFeed(jdbc);
-    }
 
     /** An invoiced claim authorised for the estimate total (parts at this price + 348.00 labour + 95.00 towing − 100.00). */
     private String invoicedClaim(ContractSubmitted contract, String partPrice) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.model.event.EventSchemas;
 import com.fniexchange.model.event.EventType;
 import com.fniexchange.testsupport.DevJwt;
@@ -25,29 +26,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * End to end, as a partner sees it: REST in, events out on the real broker, keyed by contract
  * number, CloudEvents headers, bodies valid against the published schemas, in order.
  */
 @ContractServiceTest
-class ContractEventStreamTest {
+class ContractEventStreamTest extends DealerPortalTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaConsumer<String, String> partner;
     private static final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
-    @LocalServerPort
-    int port;
     @Autowired
     MeterRegistry meters;
-    Api api;
-    final String dealer = DevJwt.dealer("D1001");
 
     @BeforeAll
     static void subscribe() {
@@ -59,9 +54,8 @@ class ContractEventStreamTest {
         partner.close();
     }
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    ContractEventStreamTest() {
+        super("D1001");
     }
 
     @Test
@@ -72,7 +66,7 @@ class ContractEventStreamTest {
         String quoteId = quote.json().get("quoteId").asText();
 
         Api.Response submitted = api.post("/api/v1/contracts", dealer,
-                Api.submission(quoteId, "VSC-60-75-100", "DEAL-" + UUID.randomUUID().toString().substring(0, 8), "2195.00"));
+                Api.submission(quoteId, "VSC-60-75-100", deal(), "2195.00"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String number = submitted.json().get("contractNumber").asText();
         assertThat(submitted.json().get("status").asText()).isEqualTo("ACTIVE");
@@ -111,7 +105,7 @@ class ContractEventStreamTest {
     void contractPendingReviewThenApprovedPublishesOrderedEvents() throws Exception {
         String quoteId = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX")).json().get("quoteId").asText();
         Api.Response submitted = api.post("/api/v1/contracts", dealer,
-                Api.submission(quoteId, "VSC-60-75-100", "DEAL-" + UUID.randomUUID().toString().substring(0, 8), "900.00"));
+                Api.submission(quoteId, "VSC-60-75-100", deal(), "900.00"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         assertThat(submitted.json().get("status").asText()).isEqualTo("PENDING_REVIEW");
         assertThat(submitted.json().get("reviewReasons").get(0).asText())

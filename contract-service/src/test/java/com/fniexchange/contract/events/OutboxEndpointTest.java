@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.testsupport.DevJwt;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code /actuator/outbox} on the wire: OPS only, and every refusal an RFC 9457 problem naming what is wrong. */
 @ContractServiceTest
-class OutboxEndpointTest {
+class OutboxEndpointTest extends DealerPortalTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    OutboxEndpointTest() {
+        super("D8008");
     }
 
     @Test
@@ -35,7 +30,7 @@ class OutboxEndpointTest {
 
     @Test
     void dealersAndProviderAdminsAreForbidden() {
-        for (String token : new String[] {DevJwt.dealer("D8008"), DevJwt.providerAdmin()}) {
+        for (String token : new String[] {dealer, DevJwt.providerAdmin()}) {
             for (Api.Response r : new Api.Response[] {api.get("/actuator/outbox", token),
                     api.post("/actuator/outbox/VSC3A004352/retry", token, "{}"),
                     api.post("/actuator/outbox/VSC3A004352/skip", token, "{\"reason\":\"mine\"}")}) {

@@ -4,51 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.EndpointRoles;
-import com.fniexchange.testsupport.TestVins;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Who may call what, and that one dealer's request never reads or locks another dealer's rows. */
 @ContractServiceTest
-class ContractAccessTest {
+class ContractAccessTest extends DealerPortalTest {
 
     /** Long enough for any answer on this machine; a request blocked on another dealer's row lock never answers. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
 
-    @LocalServerPort
-    int port;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     @Autowired
     DataSource dataSource;
-    Api api;
-    final String dealer = DevJwt.dealer("D6006");
     final String otherDealer = DevJwt.dealer("D6007");
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    ContractAccessTest() {
+        super("D6006");
     }
 
     String contract(String planCode, String price) {
-        Api.Response quote = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX"));
-        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quote.json().get("quoteId").asText(), planCode,
-                "DEAL-" + UUID.randomUUID().toString().substring(0, 8), price));
+        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quote(), planCode, deal(), price));
         assertThat(c.status()).as(c.body()).isEqualTo(201);
         return c.json().get("contractNumber").asText();
     }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
-import com.fniexchange.testsupport.DevJwt;
-import com.fniexchange.testsupport.TestVins;
+import com.fniexchange.contract.DealerPortalTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,39 +13,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Submissions of one deal racing each other, as a dealer system's retries and double clicks do. */
 @ContractServiceTest
-class ContractConcurrencyTest {
+class ContractConcurrencyTest extends DealerPortalTest {
 
     private static final int RACERS = 6;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Api api;
-    final String dealer = DevJwt.dealer("D4004");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
-
-    String quote() {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("quoteId").asText();
+    ContractConcurrencyTest() {
+        super("D4004");
     }
 
     @Test
     void parallelSubmissionsOfOneDealGiveOneContractAndDuplicatesNamingIt() throws Exception {
-        String deal = "DEAL-" + UUID.randomUUID().toString().substring(0, 8);
+        String deal = deal();
         // half on one quote (same vehicle, so they also contend for the contract number), half on their own
         String shared = quote();
         List<String> bodies = new ArrayList<>();

@@ -4,40 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
-import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.testsupport.TestVins;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Contract numbers are unique by construction and never run out. */
 @ContractServiceTest
-class ContractNumbersTest {
+class ContractNumbersTest extends DealerPortalTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Api api;
-    final String dealer = DevJwt.dealer("D5005");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    ContractNumbersTest() {
+        super("D5005");
     }
 
     Api.Response submit(String vin, String planCode, String price) {
-        return api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), planCode,
-                "DEAL-" + UUID.randomUUID().toString().substring(0, 8), price));
-    }
-
-    String quote(String vin) {
-        Api.Response quote = api.post("/api/v1/rates", dealer, Api.rateRequest(vin, "TX"));
-        assertThat(quote.status()).as(quote.body()).isEqualTo(201);
-        return quote.json().get("quoteId").asText();
+        return api.post("/api/v1/contracts", dealer, Api.submission(quoteFor(vin), planCode,
+                deal(), price));
     }
 
     @Test
@@ -56,10 +37,10 @@ class ContractNumbersTest {
     @Test
     void aRefusedSubmissionTakesNoIssue() {
         String vin = TestVins.next();
-        String deal = "DEAL-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response first = api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), "TW-36", deal, "499.00"));
+        String deal = deal();
+        Api.Response first = api.post("/api/v1/contracts", dealer, Api.submission(quoteFor(vin), "TW-36", deal, "499.00"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
-        Api.Response duplicate = api.post("/api/v1/contracts", dealer, Api.submission(quote(vin), "TW-36", deal, "499.00"));
+        Api.Response duplicate = api.post("/api/v1/contracts", dealer, Api.submission(quoteFor(vin), "TW-36", deal, "499.00"));
         assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
         Api.Response second = submit(vin, "TW-36", "499.00");
         assertThat(second.status()).as(second.body()).isEqualTo(201);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.testsupport.DevJwt;
 import com.fniexchange.testsupport.TestVins;
 import java.net.URI;
@@ -16,36 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every contracting rule, and the problem+json a dealer gets when it is broken. */
 @ContractServiceTest
-class ContractRulesTest {
+class ContractRulesTest extends DealerPortalTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Api api;
-    final String dealer = DevJwt.dealer("D2002");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
-
-    String quote(String state) {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), state));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("quoteId").asText();
-    }
-
-    static String deal() {
-        return "DEAL-" + UUID.randomUUID().toString().substring(0, 8);
+    ContractRulesTest() {
+        super("D2002");
     }
 
     static List<String> errorFields(JsonNode problem) {
@@ -156,7 +135,7 @@ class ContractRulesTest {
 
     @Test
     void submissionRulesEachHaveTheirProblem() {
-        String quoteId = quote("TX");
+        String quoteId = quoteIn("TX");
         // financed without lienholder
         Api.Response noLien = api.post("/api/v1/contracts", dealer, Api.submission(quoteId, "VSC-60-75-100", deal(), "2195.00")
                 .replace("\"lienholder\":\"Ally Bank\",", ""));
@@ -177,7 +156,7 @@ class ContractRulesTest {
 
     @Test
     void expiredQuoteIsRefusedWithTheReason() {
-        String quoteId = quote("TX");
+        String quoteId = quoteIn("TX");
         jdbc.sql("UPDATE quote SET expires_at = now() - interval '1 minute' WHERE quote_id = :id")
                 .param("id", UUID.fromString(quoteId)).update();
         Api.Response r = api.post("/api/v1/contracts", dealer, Api.submission(quoteId, "VSC-60-75-100", deal(), "2195.00"));
@@ -189,43 +168,43 @@ class ContractRulesTest {
 
     @Test
     void floridaLocksRetailToSuggestedAndNewYorkCapsIt() {
-        Api.Response fl = api.post("/api/v1/contracts", dealer, Api.submission(quote("FL"), "VSC-60-75-100", deal(), "2000.00"));
+        Api.Response fl = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("FL"), "VSC-60-75-100", deal(), "2000.00"));
         assertThat(fl.status()).isEqualTo(422);
         assertThat(fl.json().get("type").asText()).endsWith("/retail-price-locked");
         assertThat(fl.json().get("detail").asText()).isEqualTo("FL requires the customer price to equal the suggested retail 2195.00; got 2000.00");
-        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quote("FL"), "VSC-60-75-100", deal(), "2195.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("FL"), "VSC-60-75-100", deal(), "2195.00")).status()).isEqualTo(201);
 
-        Api.Response ny = api.post("/api/v1/contracts", dealer, Api.submission(quote("NY"), "VSC-60-75-100", deal(), "2195.01"));
+        Api.Response ny = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("NY"), "VSC-60-75-100", deal(), "2195.01"));
         assertThat(ny.status()).isEqualTo(422);
         assertThat(ny.json().get("rule").asText()).isEqualTo("RETAIL_AT_MOST_SUGGESTED");
-        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quote("NY"), "VSC-60-75-100", deal(), "1995.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("NY"), "VSC-60-75-100", deal(), "1995.00")).status()).isEqualTo(201);
     }
 
     @Test
     void naturalKeyDuplicateNamesTheExistingContractAndVoidFreesIt() {
         String deal = deal();
-        Api.Response first = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "VSC-60-75-100", deal, "2195.00"));
+        Api.Response first = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "VSC-60-75-100", deal, "2195.00"));
         assertThat(first.status()).isEqualTo(201);
         String number = first.json().get("contractNumber").asText();
 
-        Api.Response dup = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "VSC-48-60-100", deal, "1995.00"));
+        Api.Response dup = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "VSC-48-60-100", deal, "1995.00"));
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.json().get("type").asText()).endsWith("/duplicate-contract");
         assertThat(dup.json().get("existingContractNumber").asText()).isEqualTo(number);
 
         // another product on the same deal is a different contract
-        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "GAP-72", deal, "695.00")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "GAP-72", deal, "695.00")).status()).isEqualTo(201);
 
         Api.Response voided = api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"wrong plan keyed\"}");
         assertThat(voided.status()).as(voided.body()).isEqualTo(200);
         assertThat(voided.json().get("status").asText()).isEqualTo("VOIDED");
-        Api.Response reissued = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "VSC-48-60-100", deal, "1995.00"));
+        Api.Response reissued = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "VSC-48-60-100", deal, "1995.00"));
         assertThat(reissued.status()).isEqualTo(201);
     }
 
     @Test
     void voidRulesWindowClaimsAndState() {
-        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "TW-36", deal(), "499.00"));
+        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "TW-36", deal(), "499.00"));
         String number = c.json().get("contractNumber").asText();
         jdbc.sql("UPDATE contract SET claim_count = 1 WHERE contract_number = :n").param("n", number).update();
         Api.Response withClaim = api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}");
@@ -245,7 +224,7 @@ class ContractRulesTest {
 
     @Test
     void dealersSeeOnlyTheirOwnContractsAndTokensAreRequired() {
-        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "APP-60", deal(), "499.00"));
+        Api.Response c = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "APP-60", deal(), "499.00"));
         String number = c.json().get("contractNumber").asText();
 
         assertThat(api.get("/api/v1/contracts/" + number, dealer).status()).isEqualTo(200);
@@ -316,9 +295,9 @@ class ContractRulesTest {
 
     @Test
     void remittanceIsAllOrNothingWithTotals() {
-        String a = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "VSC-60-75-100", deal(), "2195.00")).json().get("contractNumber").asText();
-        String b = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "GAP-72", deal(), "695.00")).json().get("contractNumber").asText();
-        String pending = api.post("/api/v1/contracts", dealer, Api.submission(quote("TX"), "TW-36", deal(), "150.00")).json().get("contractNumber").asText();
+        String a = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "VSC-60-75-100", deal(), "2195.00")).json().get("contractNumber").asText();
+        String b = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "GAP-72", deal(), "695.00")).json().get("contractNumber").asText();
+        String pending = api.post("/api/v1/contracts", dealer, Api.submission(quoteIn("TX"), "TW-36", deal(), "150.00")).json().get("contractNumber").asText();
 
         Api.Response refused = api.post("/api/v1/remittances", dealer,
                 "{\"contractNumbers\":[\"%s\",\"%s\",\"VSC99999999\"]}".formatted(a, pending));
@@ -346,7 +325,7 @@ class ContractRulesTest {
 
     @Test
     void idempotencyKeyReplaysTheFirstResponseAndRefusesADifferentBody() {
-        String quoteId = quote("TX");
+        String quoteId = quoteIn("TX");
         String body = Api.submission(quoteId, "VSC-36-36-100", deal(), "1695.00");
         String key = UUID.randomUUID().toString();
         Api.Response first = api.post("/api/v1/contracts", dealer, body, "Idempotency-Key", key);
@@ -387,7 +366,7 @@ class ContractRulesTest {
 
     @Test
     void concurrentRetriesWithOneKeyCreateOneContract() throws Exception {
-        String body = Api.submission(quote("TX"), "VSC-36-36-100", deal(), "1695.00");
+        String body = Api.submission(quoteIn("TX"), "VSC-36-36-100", deal(), "1695.00");
         String key = UUID.randomUUID().toString();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<Api.Response>> calls = new ArrayList<>();
@@ -417,7 +396,7 @@ class ContractRulesTest {
     @Test
     void aRetryAfterACrashThatFollowedTheCommitReplaysTheOriginalContract() {
         String dealNumber = deal();
-        String body = Api.submission(quote("TX"), "TW-60", dealNumber, "699.00");
+        String body = Api.submission(quoteIn("TX"), "TW-60", dealNumber, "699.00");
         String key = "crash-probe-" + dealNumber;
         // a deferred trigger copies the key's row as the contract's transaction commits: exactly
         // what a crash of the instance right after that commit leaves behind
@@ -457,7 +436,7 @@ class ContractRulesTest {
 
     @Test
     void aKeyWhoseFirstRequestDiedBeforeCommittingIsFreedAfterTheAbandonTime() {
-        String body = Api.submission(quote("TX"), "TW-60", deal(), "699.00");
+        String body = Api.submission(quoteIn("TX"), "TW-60", deal(), "699.00");
         String key = UUID.randomUUID().toString();
         // the instance died mid-request three minutes ago: only its claim had committed
         jdbc.sql("""

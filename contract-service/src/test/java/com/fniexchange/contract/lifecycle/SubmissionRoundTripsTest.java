@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.contract.Api;
 import com.fniexchange.contract.ContractServiceTest;
+import com.fniexchange.contract.DealerPortalTest;
 import com.fniexchange.contract.DatabaseRoundTrips;
-import com.fniexchange.testsupport.DevJwt;
-import com.fniexchange.testsupport.TestVins;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A submission's cost in database round trips, and that the answer built from what was written
@@ -19,25 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * means a statement crept back into the hot path.
  */
 @ContractServiceTest
-class SubmissionRoundTripsTest {
+class SubmissionRoundTripsTest extends DealerPortalTest {
 
     /** Read the quote and its plan, take the number, insert the contract, its history, its events; commit. */
     static final int BUDGET = 7;
 
-    @LocalServerPort
-    int port;
-    Api api;
-    final String dealer = DevJwt.dealer("D7007");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
-
-    String quote() {
-        Api.Response r = api.post("/api/v1/rates", dealer, Api.rateRequest(TestVins.next(), "TX"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("quoteId").asText();
+    SubmissionRoundTripsTest() {
+        super("D7007");
     }
 
     @Test

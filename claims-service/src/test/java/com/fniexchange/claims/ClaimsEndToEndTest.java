@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * from them and refuses to void the contract; a contract event delivered twice changes nothing.
  */
 @ClaimsServiceTest
-class EndToEndTest {
+class ClaimsEndToEndTest {
 
     private static final String SELLER = DevJwt.dealer("D1001");
     private static ConfigurableApplicationContext contractService;
