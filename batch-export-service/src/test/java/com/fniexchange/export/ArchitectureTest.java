@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "com.fniexchange.export", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Features free of cycles, no other service's code, no floating point (common-test ArchitectureRules). */
+    /** Features free of cycles, no other service's code, only the platform's public face, consumers named for their stream, no floating point (common-test ArchitectureRules.service). */
     @ArchTest
     static final ArchRule service = ArchitectureRules.service("com.fniexchange.export");
 }

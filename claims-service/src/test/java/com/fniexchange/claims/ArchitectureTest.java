@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "com.fniexchange.claims", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Features free of cycles, no other service's code, no floating point (common-test ArchitectureRules). */
+    /** Features free of cycles, no other service's code, only the platform's public face, consumers named for their stream, no floating point (common-test ArchitectureRules.service). */
     @ArchTest
     static final ArchRule service = ArchitectureRules.service("com.fniexchange.claims");
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * The rules every module's {@code ArchitectureTest} applies, written once so that a rule fixed
  * here is fixed everywhere. Each is proven able to fail ({@code ArchitectureRulesTest}).
- * The platform's own ArchitectureTest checks that every class of its public face exists and is public.
+ * common-platform's PublicFaceTest checks that every class of its public face exists and is public.
  */
 public final class ArchitectureRules {
 
@@ -35,7 +35,8 @@ public final class ArchitectureRules {
 
     /**
      * What every service's {@code ArchitectureTest} applies to its own root package: features
-     * without cycles, no other service's code, no floating point.
+     * without cycles, no other service's code, only the platform's public face, consumers named
+     * for their stream, no floating point.
      */
     public static ArchRule service(String root) {
         return CompositeArchRule.of(featuresFreeOfCycles(root)).and(noOtherService(root)).and(noFloatingPoint(root))

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 @AnalyzeClasses(packages = "com.fniexchange", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Features free of cycles, no other service's code, no floating point (common-test ArchitectureRules). */
+    /** Features free of cycles, no other service's code, only the platform's public face, consumers named for their stream, no floating point (common-test ArchitectureRules.service). */
     @ArchTest
     static final ArchRule service = ArchitectureRules.service("com.fniexchange.contract");
 
