@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 public final class MonitoringRules {
 
     /**
-     * The service whose real scrape, in its own tests, must show each metric family the rules
-     * query ({@link #missingFromScrapeOf}). A family the rules query that no service here is held
-     * to is reported by {@link #notScrapedByAnyService()}: add it with the service that makes it.
+     * The metric families each service's real scrape, in its own tests, must show
+     * ({@link #missingFromScrapeOf}). A family the rules query that no service here is held to is
+     * reported by {@link #notScrapedByAnyService()}: add it with the service that makes it.
      */
-    static final Map<String, String> SCRAPED_BY = scrapedBy(
+    static final Map<String, List<String>> FAMILIES_BY_SERVICE = Map.of(
             "contract-service", List.of("fni_outbox_", "fni_events_published", "fni_events_dead_letter",
                     "http_server_requests", "hikaricp_", "jvm_", "process_", "kafka_consumer_"),
             "cancellation-service", List.of("fni_events_consumed", "fni_refunds_"),
@@ -68,17 +68,6 @@ public final class MonitoringRules {
         return new MonitoringRules(labels);
     }
 
-    private static Map<String, String> scrapedBy(Object... applicationsAndPrefixes) {
-        Map<String, String> byPrefix = new TreeMap<>();
-        for (int i = 0; i < applicationsAndPrefixes.length; i += 2) {
-            String application = (String) applicationsAndPrefixes[i];
-            for (Object prefix : (List<?>) applicationsAndPrefixes[i + 1]) {
-                byPrefix.put((String) prefix, application);
-            }
-        }
-        return Map.copyOf(byPrefix);
-    }
-
     /** Every metric the rules and dashboards query. */
     public Set<String> metrics() {
         return labelsByMetric.keySet();
@@ -110,21 +99,21 @@ public final class MonitoringRules {
     }
 
     /**
-     * What the rules query among the families {@code application} is held to ({@link #SCRAPED_BY})
+     * What the rules query among the families {@code application} is held to ({@link #FAMILIES_BY_SERVICE})
      * and its real scrape lacks, as {@link #missingFrom}. Empty when every such query can match.
      */
     public List<String> missingFromScrapeOf(String application, String scrape) {
-        String[] prefixes = SCRAPED_BY.entrySet().stream().filter(e -> e.getValue().equals(application))
-                .map(Map.Entry::getKey).toArray(String[]::new);
-        if (prefixes.length == 0) {
+        List<String> families = FAMILIES_BY_SERVICE.get(application);
+        if (families == null) {
             throw new IllegalArgumentException(application + " is held to no metric family of the shipped rules");
         }
-        return missingFrom(scrape, prefixes);
+        return missingFrom(scrape, families.toArray(String[]::new));
     }
 
     /** The metrics the rules query that no service's scrape is held to: an alert nobody proves can fire. */
     public List<String> notScrapedByAnyService() {
-        return metrics().stream().filter(metric -> SCRAPED_BY.keySet().stream().noneMatch(metric::startsWith)).toList();
+        return metrics().stream().filter(metric -> FAMILIES_BY_SERVICE.values().stream().flatMap(List::stream)
+                .noneMatch(metric::startsWith)).toList();
     }
 
     private static String read(Path file) {

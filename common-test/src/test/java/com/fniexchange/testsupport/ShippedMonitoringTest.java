@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -26,6 +32,28 @@ class ShippedMonitoringTest {
         MonitoringRules rules = MonitoringRules.shipped();
         assertThat(rules.metrics()).hasSizeGreaterThan(10);
         assertThat(rules.notScrapedByAnyService()).as("queried, but no service's scrape is checked for it").isEmpty();
+    }
+
+    /** The map says who is held to what; this says each service's tests really compare a scrape with it. */
+    @Test
+    void everyServiceHeldToAFamilyComparesItsScrapeInItsOwnTests() throws Exception {
+        Set<String> comparing = new TreeSet<>();
+        Pattern call = Pattern.compile("missingFromScrapeOf\\(\"([a-z-]+)\"");
+        for (String service : MonitoringRules.FAMILIES_BY_SERVICE.keySet()) {
+            Path tests = SourceTree.root().resolve(service).resolve("src/test/java");
+            try (Stream<Path> files = Files.walk(tests)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = call.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (m.group(1).equals(service)) {
+                            comparing.add(service);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(comparing).as("services whose tests compare their own scrape")
+                .containsExactlyInAnyOrderElementsOf(MonitoringRules.FAMILIES_BY_SERVICE.keySet());
     }
 
     @Test

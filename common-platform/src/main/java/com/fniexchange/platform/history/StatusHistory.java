@@ -34,8 +34,7 @@ public final class StatusHistory<S extends Enum<S>> {
     private StatusHistory(JdbcClient jdbc, String table, String keyColumn, Class<S> statuses) {
         this.jdbc = jdbc;
         this.statuses = statuses;
-        this.insert = "INSERT INTO " + table + " (" + keyColumn + ", from_status, to_status, reason, actor, changed_at)"
-                + " VALUES (:key, :from, :to, :reason, :actor, :at)";
+        this.insert = "INSERT INTO " + table + " (" + keyColumn + ", from_status, to_status, reason, actor, changed_at) VALUES ";
         this.select = "SELECT from_status, to_status, reason, actor, changed_at FROM " + table
                 + " WHERE " + keyColumn + " = :key ORDER BY id";
     }
@@ -56,14 +55,31 @@ public final class StatusHistory<S extends Enum<S>> {
 
     /** Appends one change; {@code from} is null on the aggregate's first entry, {@code reason} when none was given. */
     public void record(Object key, S from, S to, String reason, String actor, Instant at) {
-        jdbc.sql(insert)
-                .param("key", key)
-                .param("from", from == null ? null : from.name(), Types.VARCHAR)
-                .param("to", to.name())
-                .param("reason", reason, Types.VARCHAR)
-                .param("actor", actor)
-                .param("at", Timestamp.from(at))
-                .update();
+        recordAll(key, List.of(new Entry<>(from, to, reason, actor, at)));
+    }
+
+    /**
+     * Appends several changes in order, in one statement (a submission that is approved at once
+     * records two): ids follow the order of the rows, and the trail is read back in id order.
+     */
+    public void recordAll(Object key, List<Entry<S>> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(insert);
+        for (int i = 0; i < entries.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:key, :from%1$d, :to%1$d, :reason%1$d, :actor%1$d, :at%1$d)".formatted(i));
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(rows.toString()).param("key", key);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry<S> entry = entries.get(i);
+            statement = statement.param("from" + i, entry.from() == null ? null : entry.from().name(), Types.VARCHAR)
+                    .param("to" + i, entry.to().name())
+                    .param("reason" + i, entry.reason(), Types.VARCHAR)
+                    .param("actor" + i, entry.actor())
+                    .param("at" + i, Timestamp.from(entry.at()));
+        }
+        statement.update();
     }
 
     /** The aggregate's changes, oldest first, each made by {@code change}. */
@@ -75,6 +91,10 @@ public final class StatusHistory<S extends Enum<S>> {
                         Enum.valueOf(statuses, rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
                         rs.getTimestamp("changed_at").toInstant()))
                 .list();
+    }
+
+    /** One change to record. */
+    public record Entry<S>(S from, S to, String reason, String actor, Instant at) {
     }
 
     /** How a service represents one change (its own record, with its own API documentation). */

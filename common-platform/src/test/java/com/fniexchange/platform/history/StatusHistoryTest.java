@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fniexchange.testsupport.TestInfrastructure;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,20 @@ class StatusHistoryTest {
                 new Change(Status.APPROVED, Status.CLOSED, null, "system", at.plusSeconds(60)));
         assertThat(history.read(other, Change::new)).extracting(Change::actor).containsExactly("dealer:D2002:u");
         assertThat(history.read(UUID.randomUUID(), Change::new)).isEmpty();
+    }
+
+    @Test
+    void severalChangesAreRecordedInOneStatementInTheirOrder() {
+        UUID probe = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-03T10:00:00Z");
+        history.recordAll(probe, List.of(
+                new StatusHistory.Entry<>(null, Status.OPEN, null, "dealer:D1001:u", at),
+                new StatusHistory.Entry<>(Status.OPEN, Status.APPROVED, "auto-approved", "system", at)));
+        history.recordAll(probe, List.of());
+
+        assertThat(history.read(probe, Change::new)).containsExactly(
+                new Change(null, Status.OPEN, null, "dealer:D1001:u", at),
+                new Change(Status.OPEN, Status.APPROVED, "auto-approved", "system", at));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -132,23 +131,8 @@ class ContractRepository {
 
     /** Appends status changes to the contract's history, in order, in one statement. */
     void recordStatusChanges(ContractNumber contractNumber, List<Contract.StatusChange> changes) {
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < changes.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:number, :from%d, :to%d, :reason%d, :actor%d, :at%d)".formatted(i, i, i, i, i));
-        }
-        // ids follow the VALUES order, and history is read back in id order
-        JdbcClient.StatementSpec insert = jdbc.sql("""
-                INSERT INTO contract_status_history (contract_number, from_status, to_status, reason, actor, changed_at)
-                VALUES """ + values).param("number", contractNumber.value());
-        for (int i = 0; i < changes.size(); i++) {
-            Contract.StatusChange change = changes.get(i);
-            insert = insert.param("from" + i, change.from() == null ? null : change.from().name(), Types.VARCHAR)
-                    .param("to" + i, change.to().name())
-                    .param("reason" + i, change.reason(), Types.VARCHAR)
-                    .param("actor" + i, change.actor())
-                    .param("at" + i, Timestamp.from(change.at()));
-        }
-        insert.update();
+        history.recordAll(contractNumber.value(), changes.stream()
+                .map(c -> new StatusHistory.Entry<>(c.from(), c.to(), c.reason(), c.actor(), c.at())).toList());
     }
 
     void recordStatusChange(ContractNumber contractNumber, ContractStatus from, ContractStatus to, String reason, String actor, Instant at) {
