@@ -20,20 +20,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * PostgreSQL when Docker is available; otherwise the test fails saying how to provide one.
  * Never trusts what an earlier run left behind: every run gets its own database.
  */
-public final class TestDatabase {
+public record TestDatabase(String url, String user, String password) {
 
     private static final String PREFIX = "fni_test_";
     private static volatile TestDatabase instance;
-
-    private final String url;
-    private final String user;
-    private final String password;
-
-    private TestDatabase(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-    }
 
     /** The JVM's fresh database, created on first use. */
     public static TestDatabase get() {
@@ -55,16 +45,10 @@ public final class TestDatabase {
         return create();
     }
 
-    public String url() {
-        return url;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    public String password() {
-        return password;
+    /** The password stays out of any message that prints a database. */
+    @Override
+    public String toString() {
+        return "TestDatabase[url=" + url + ", user=" + user + "]";
     }
 
     private static Server server;

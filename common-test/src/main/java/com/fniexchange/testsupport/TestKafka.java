@@ -59,10 +59,19 @@ public final class TestKafka {
 
     /** A consumer in a new group that reads the topics from the beginning, as a new partner would. */
     public static KafkaConsumer<String, String> consumer(String brokers, String... topics) {
+        return consumer(brokers, "earliest", topics);
+    }
+
+    /** A consumer in a new group that reads only what arrives after it joins, as a live dashboard would. */
+    public static KafkaConsumer<String, String> liveConsumer(String brokers, String... topics) {
+        return consumer(brokers, "latest", topics);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String brokers, String offsetReset, String... topics) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));

@@ -104,14 +104,9 @@ class IdempotencyKeyFilterTest {
         String name = "w-" + key;
         UUID retryOwner = UUID.randomUUID();
         // while the first request is still working, a retry takes its key over (as after abandon-after)
-        widgets.beforeReturn(() -> CompletableFuture.runAsync(() -> assertThat(store.claim(SCOPE, key, retryOwner, "retry",
-                Instant.now(), Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofMinutes(1)))).isTrue()).join());
-        HttpResponse<String> first;
-        try {
-            first = create(name, key);
-        } finally {
-            widgets.beforeReturn(() -> { });
-        }
+        HttpResponse<String> first = createWhile(name, key, () -> CompletableFuture.runAsync(() -> assertThat(store.claim(SCOPE, key,
+                retryOwner, "retry", Instant.now(), Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofMinutes(1))))
+                .isTrue()).join());
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(409);
         assertThat(json(first).get("type").asText()).endsWith("/idempotency-request-in-progress");
@@ -129,19 +124,13 @@ class IdempotencyKeyFilterTest {
         String key = UUID.randomUUID().toString();
         String name = "aborted-" + key;
         // the service catches a failed statement (the transaction is now aborted) and returns as if fine
-        widgets.beforeReturn(() -> {
+        HttpResponse<String> first = createWhile(name, key, () -> {
             try {
                 jdbc.sql("INSERT INTO probe_widget (name) VALUES (:name)").param("name", name).update();
             } catch (org.springframework.dao.DataAccessException swallowed) {
                 // a duplicate: the kind of failure a careless service ignores
             }
         });
-        HttpResponse<String> first;
-        try {
-            first = create(name, key);
-        } finally {
-            widgets.beforeReturn(() -> { });
-        }
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(500);
         assertThat(json(first).get("type").asText()).endsWith("/internal-error");
@@ -150,5 +139,15 @@ class IdempotencyKeyFilterTest {
         HttpResponse<String> retry = create(name, key);
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
         assertThat(widgetsNamed(name)).isEqualTo(1);
+    }
+
+    /** Creates a widget while the service runs {@code meanwhile} just before it returns. */
+    private HttpResponse<String> createWhile(String name, String key, Runnable meanwhile) throws Exception {
+        widgets.beforeReturn(meanwhile);
+        try {
+            return create(name, key);
+        } finally {
+            widgets.beforeReturn(() -> { });
+        }
     }
 }

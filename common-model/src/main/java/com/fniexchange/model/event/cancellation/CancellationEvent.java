@@ -1,8 +1,6 @@
 package com.fniexchange.model.event.cancellation;
 
-import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.event.DomainEvent;
+import com.fniexchange.model.event.ContractKeyedEvent;
 
 /**
  * Everything cancellation-service publishes on {@code cancellation-events}, partitioned by
@@ -10,18 +8,9 @@ import com.fniexchange.model.event.DomainEvent;
  * payment. Every payload names the contract and its selling dealer, so a partner's entitlement
  * can be applied without a lookup. Customer names never leave the services.
  */
-public sealed interface CancellationEvent extends DomainEvent
+public sealed interface CancellationEvent extends ContractKeyedEvent
         permits CancellationQuoted, CancellationRequested, CancellationApproved, CancellationRefundPaid {
 
     /** The topic / event hub every cancellation event is published to. */
     String DESTINATION = "cancellation-events";
-
-    ContractNumber contractNumber();
-
-    DealerCode dealerCode();
-
-    @Override
-    default String subject() {
-        return contractNumber().value();
-    }
 }

@@ -1,8 +1,7 @@
 package com.fniexchange.model.event.claim;
 
-import com.fniexchange.model.ContractNumber;
 import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.event.DomainEvent;
+import com.fniexchange.model.event.ContractKeyedEvent;
 import java.util.UUID;
 
 /**
@@ -12,24 +11,14 @@ import java.util.UUID;
  * filed the claim, so a partner's entitlement can be applied to any event without a lookup.
  * Customer names and contract prices never appear.
  */
-public sealed interface ClaimEvent extends DomainEvent
+public sealed interface ClaimEvent extends ContractKeyedEvent
         permits ClaimOpened, ClaimEstimateSubmitted, ClaimAuthorized, ClaimDenied, ClaimPaid, ClaimClosed {
 
     /** The topic / event hub every claim event is published to. */
     String DESTINATION = "claim-events";
 
-    ContractNumber contractNumber();
-
     UUID claimId();
-
-    /** The dealer that sold the contract. */
-    DealerCode dealerCode();
 
     /** The dealer whose service department filed the claim. */
     DealerCode repairFacility();
-
-    @Override
-    default String subject() {
-        return contractNumber().value();
-    }
 }

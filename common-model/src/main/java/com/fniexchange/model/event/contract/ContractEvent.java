@@ -1,8 +1,6 @@
 package com.fniexchange.model.event.contract;
 
-import com.fniexchange.model.ContractNumber;
-import com.fniexchange.model.DealerCode;
-import com.fniexchange.model.event.DomainEvent;
+import com.fniexchange.model.event.ContractKeyedEvent;
 
 /**
  * Everything contract-service publishes on {@code contract-events}, partitioned by contract
@@ -10,18 +8,9 @@ import com.fniexchange.model.event.DomainEvent;
  * (which dealers it may see) can be applied to any event without looking anything up.
  * Customer names never leave the service.
  */
-public sealed interface ContractEvent extends DomainEvent
+public sealed interface ContractEvent extends ContractKeyedEvent
         permits ContractSubmitted, ContractRemitted, ContractStatusChanged {
 
     /** The topic / event hub every contract event is published to. */
     String DESTINATION = "contract-events";
-
-    ContractNumber contractNumber();
-
-    DealerCode dealerCode();
-
-    @Override
-    default String subject() {
-        return contractNumber().value();
-    }
 }
