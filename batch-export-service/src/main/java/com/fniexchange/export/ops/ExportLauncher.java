@@ -35,6 +35,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts, restarts and repairs partner exports. One job instance per (register, partner,
@@ -99,8 +101,15 @@ public class ExportLauncher {
         return null;
     }
 
-    /** Starts the export in the background and returns its execution (ops API). */
-    JobExecution start(Register register, String partnerId, LocalDate businessDate) throws Exception {
+    /**
+     * Starts the export in the background and returns its execution (ops API). Outside the
+     * caller's transaction: the job repository refuses to create an execution inside one (an
+     * {@code Idempotency-Key} request runs in one), and the background thread must see the
+     * execution committed before it runs. A retry of a request whose answer was lost after the
+     * launch committed is answered 409 {@code export-exists}, naming the execution.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public JobExecution start(Register register, String partnerId, LocalDate businessDate) throws Exception {
         return launchOnce(background, register, partnerId, businessDate);
     }
 
@@ -126,8 +135,9 @@ public class ExportLauncher {
         return launcher.run(job, restartable(executionId));
     }
 
-    /** Restarts in the background (ops API). */
-    JobExecution restartInBackground(long executionId) throws Exception {
+    /** Restarts in the background (ops API), outside the caller's transaction like {@link #start}. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public JobExecution restartInBackground(long executionId) throws Exception {
         return background.run(job, restartable(executionId));
     }
 

@@ -180,6 +180,47 @@ class ExportOpsApiTest {
         assertThat(api.get("/api/v1/exports/executions/" + id, DevJwt.ops()).json().get("reconciliation").asText()).isEqualTo("MATCHED");
     }
 
+    @Test
+    void aRunOrRestartWithAnIdempotencyKeyStartsOnceAndItsRetryGetsTheSameAnswer() throws Exception {
+        // the job repository refuses to start a job inside a caller's transaction, and the
+        // Idempotency-Key filter runs the request in one: the launch must stand apart from it
+        String partner = "OPS-IDEM";
+        LocalDate date = LocalDate.of(2026, 3, 11);
+        OpsApi api = onboardedWithAContractSold(partner, "O100", date);
+        String key = java.util.UUID.randomUUID().toString();
+
+        OpsApi.Response started = api.post("/api/v1/exports/runs", DevJwt.ops(), run("CONTRACT_REGISTER", partner, date), key);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().get("executionId").asLong();
+        OpsApi.Response retried = api.post("/api/v1/exports/runs", DevJwt.ops(), run("CONTRACT_REGISTER", partner, date), key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.json().get("executionId").asLong()).isEqualTo(id);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get("/api/v1/exports/executions/" + id, DevJwt.ops()).json().get("status").asText().equals("COMPLETED"));
+        assertThat(api.get("/api/v1/exports/executions?partnerId=" + partner, DevJwt.ops()).json().findValuesAsText("executionId"))
+                .containsExactly(Long.toString(id));
+
+        // a restart through the same door: mark a later date's run failed, then restart it with a key
+        LocalDate next = date.plusDays(1);
+        ContractRows.issue("O100", "Subaru", ContractRows.during(next, 1), "1695.00", "850.00", true);
+        JobExecution killed = jobs.createJobExecution(PartnerExportJob.NAME, new ExportJobKey(Register.CONTRACT_REGISTER, partner,
+                next, next.plusDays(1).atStartOfDay(ContractRows.ZONE).toInstant()).toParameters());
+        killed.setStatus(BatchStatus.STARTED);
+        killed.setStartTime(java.time.LocalDateTime.now());
+        jobs.update(killed);
+        String markKey = java.util.UUID.randomUUID().toString();
+        assertThat(api.post("/api/v1/exports/executions/" + killed.getId() + "/mark-failed", DevJwt.ops(), "", markKey).status())
+                .isEqualTo(200);
+        String restartKey = java.util.UUID.randomUUID().toString();
+        OpsApi.Response restarted = api.post("/api/v1/exports/executions/" + killed.getId() + "/restart", DevJwt.ops(), "", restartKey);
+        assertThat(restarted.status()).as(restarted.body()).isEqualTo(202);
+        long restartedId = restarted.json().get("executionId").asLong();
+        assertThat(api.post("/api/v1/exports/executions/" + killed.getId() + "/restart", DevJwt.ops(), "", restartKey).json()
+                .get("executionId").asLong()).isEqualTo(restartedId);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get("/api/v1/exports/executions/" + restartedId, DevJwt.ops()).json().get("status").asText().equals("COMPLETED"));
+    }
+
     /** The partner created through the API, and one contract its dealer sold on the date; the API to go on with. */
     private OpsApi onboardedWithAContractSold(String partner, String dealer, LocalDate date) throws Exception {
         OpsApi api = new OpsApi(port);

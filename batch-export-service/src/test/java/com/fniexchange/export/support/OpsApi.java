@@ -39,6 +39,12 @@ public final class OpsApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    /** A POST with an {@code Idempotency-Key}, as a client that may retry sends it. */
+    public Response post(String path, String token, String body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     public Response put(String path, String token, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), token);

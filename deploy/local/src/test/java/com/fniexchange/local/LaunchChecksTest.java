@@ -1,0 +1,97 @@
+package com.fniexchange.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a newcomer sees when a part cannot start: a sentence naming it and what to do, and nothing left running. */
+class LaunchChecksTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void noPostgresqlSaysWhatToInstallAndHowToPointAtOne() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Postgres postgres = new Postgres(Map.of("FNI_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/fni",
+                "FNI_DB_PASSWORD", "never-printed-123"));
+        assertThatThrownBy(() -> postgres.prepare(false))
+                .isInstanceOf(LaunchFailure.class)
+                .hasMessageContaining("PostgreSQL does not answer at 127.0.0.1:" + closed)
+                .hasMessageContaining("FNI_DB_URL=jdbc:postgresql://host:5432/fni")
+                .hasMessageContaining("apt install postgresql")
+                .hasMessageNotContaining("never-printed-123")
+                .hasMessageNotContaining("\tat ");
+    }
+
+    @Test
+    void aMalformedDatabaseUrlIsNamed() {
+        assertThatThrownBy(() -> new Postgres(Map.of("FNI_DB_URL", "postgres://localhost/fni")).prepare(false))
+                .isInstanceOf(LaunchFailure.class).hasMessageContaining("FNI_DB_URL must look like jdbc:postgresql://");
+    }
+
+    @Test
+    void aBrokerPortInUseIsNamedWithTheWayToUseWhatIsThere() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> KafkaBroker.start(new WorkFolder(home), Map.of(), taken.getLocalPort(), home))
+                    .isInstanceOf(LaunchFailure.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
+                    .hasMessageContaining("FNI_KAFKA_BROKERS=127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void stoppingAProcessStopsEverythingItStarted() throws Exception {
+        ChildProcess shell = ChildProcess.start("sleepers", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), home, Map.of(),
+                home.resolve("logs/sleepers.log"), "");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<ProcessHandle> children;
+        do {
+            children = ProcessHandle.of(shell.pid()).map(p -> p.descendants().toList()).orElse(List.of());
+            Thread.sleep(50);
+        } while (children.size() < 2 && System.nanoTime() < deadline);
+        assertThat(children).hasSizeGreaterThanOrEqualTo(2);
+
+        shell.stop();
+
+        assertThat(shell.isAlive()).isFalse();
+        for (ProcessHandle child : children) {
+            child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("pid " + child.pid()).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedPartShowsTheEndOfItsLog() throws Exception {
+        Path log = home.resolve("logs/x.log");
+        Files.createDirectories(log.getParent());
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        Files.writeString(log, lines);
+        assertThat(ChildProcess.tail(log, 3)).containsExactly("line 38", "line 39", "line 40");
+        assertThat(ChildProcess.tail(home.resolve("missing.log"), 3)).isEmpty();
+    }
+
+    @Test
+    void resetEmptiesTheWorkFolder() throws IOException {
+        WorkFolder work = new WorkFolder(home.resolve("w"));
+        Files.writeString(work.kafka().resolve("meta.properties"), "x");
+        Files.writeString(work.log("kafka"), "y");
+        work.reset();
+        assertThat(home.resolve("w")).doesNotExist();
+    }
+}
