@@ -49,7 +49,9 @@ final class ChildProcess implements Part {
             ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), log, where);
+            ChildProcess child = new ChildProcess(name, builder.start(), log, where);
+            LeftRunning.record(log.getParent().getParent(), name, child.process.toHandle());
+            return child;
         } catch (IOException e) {
             throw new LaunchFailure(name, "cannot start " + command.get(0) + ": " + e.getMessage(), log);
         }
@@ -101,6 +103,7 @@ final class ChildProcess implements Part {
             stop();
             throw new LaunchFailure(name, "interrupted", log);
         }
+        LeftRunning.forget(log.getParent().getParent(), name);
         if (process.exitValue() != 0) {
             throw new LaunchFailure(name, "exited with status " + process.exitValue(), log);
         }
@@ -122,6 +125,7 @@ final class ChildProcess implements Part {
         }
         // a grandchild started while we were stopping (rare) is not left behind either
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        LeftRunning.forget(log.getParent().getParent(), name);
     }
 
     /** The last {@code lines} lines of a log file (empty when it does not exist). */

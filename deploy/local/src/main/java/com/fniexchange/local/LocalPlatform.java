@@ -112,6 +112,7 @@ public final class LocalPlatform {
     DemoPlatform start(boolean reset) {
         long t0 = System.nanoTime();
         Map<String, String> env = new HashMap<>(System.getenv());
+        LeftRunning.stopAll(work);
         if (reset) {
             out.println("--reset: emptying " + work.root());
             work.reset();
@@ -122,6 +123,18 @@ public final class LocalPlatform {
         postgres.prepare(reset);
         out.println("  " + postgres.url() + " as " + postgres.user());
 
+        // every fixed port first: a port in use is named before anything starts
+        List<Integer> ports = new ArrayList<>(List.of(8081, 8082, 8083, 8084,
+                Integer.parseInt(env.getOrDefault("FNI_LOCAL_SFTP_PORT", "2222"))));
+        if (env.get("FNI_KAFKA_BROKERS") == null || env.get("FNI_KAFKA_BROKERS").isBlank()) {
+            ports.addAll(List.of(9092, 9093));
+        }
+        for (int port : ports) {
+            if (KafkaBroker.answers("127.0.0.1", port)) {
+                throw new LaunchFailure("ports", "port " + port + " is already in use on 127.0.0.1; stop what holds it"
+                        + (port >= 9092 && port <= 9093 ? " (a Kafka broker of your own? FNI_KAFKA_BROKERS=127.0.0.1:9092 uses it)" : ""));
+            }
+        }
         out.println("== kafka");
         KafkaBroker.Started kafka = KafkaBroker.start(work, env, 9092, repository);
         if (kafka.process() != null) {

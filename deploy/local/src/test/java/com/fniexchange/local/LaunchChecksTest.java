@@ -74,6 +74,35 @@ class LaunchChecksTest {
     }
 
     @Test
+    void whatAKilledLauncherLeftRunningIsStoppedByTheNextStart() throws Exception {
+        WorkFolder work = new WorkFolder(home);
+        // as a launcher killed with SIGKILL leaves it: started, recorded, never stopped
+        ChildProcess orphan = ChildProcess.start("kafka", List.of("sleep", "300"), home, Map.of(), work.log("kafka"), "");
+        assertThat(home.resolve("pids/kafka.pid")).exists();
+
+        LeftRunning.stopAll(work);
+
+        ProcessHandle.of(orphan.pid()).ifPresent(p -> assertThat(p.isAlive()).isFalse());
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(home.resolve("pids/kafka.pid")).doesNotExist();
+    }
+
+    @Test
+    void aRecordedPidNowHeldByAnotherProcessIsLeftAlone() throws Exception {
+        WorkFolder work = new WorkFolder(home);
+        ChildProcess stranger = ChildProcess.start("stranger", List.of("sleep", "300"), home, Map.of(), work.log("stranger"), "");
+        try {
+            // the same pid, another start time: the process the file meant is gone, this one is someone else's
+            Files.writeString(home.resolve("pids/stranger.pid"), stranger.pid() + " 2001-01-01T00:00:00Z\n");
+            LeftRunning.stopAll(work);
+            assertThat(stranger.isAlive()).isTrue();
+            assertThat(home.resolve("pids/stranger.pid")).doesNotExist();
+        } finally {
+            stranger.stop();
+        }
+    }
+
+    @Test
     void aFailedPartShowsTheEndOfItsLog() throws Exception {
         Path log = home.resolve("logs/x.log");
         Files.createDirectories(log.getParent());

@@ -1,0 +1,69 @@
+package com.fniexchange.local;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The processes a launcher started, one file each under {@code <work folder>/pids}, removed when
+ * the launcher stops them. A launcher killed with SIGKILL (or a closed laptop lid's crash) cannot
+ * stop its parts, which run in sessions of their own; the next start finds their files and stops
+ * what is still running, so a killed launcher never leaves a port held for good.
+ */
+final class LeftRunning {
+
+    private LeftRunning() {
+    }
+
+    private static Path dir(Path workRoot) throws IOException {
+        return Files.createDirectories(workRoot.resolve("pids"));
+    }
+
+    static void record(Path workRoot, String name, ProcessHandle process) {
+        try {
+            Files.writeString(dir(workRoot).resolve(name + ".pid"),
+                    process.pid() + " " + process.info().startInstant().map(Instant::toString).orElse("-") + "\n");
+        } catch (IOException e) {
+            System.err.println("  cannot record the pid of " + name + ": " + e.getMessage());
+        }
+    }
+
+    static void forget(Path workRoot, String name) {
+        try {
+            Files.deleteIfExists(dir(workRoot).resolve(name + ".pid"));
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+
+    /** Stops every recorded process that still runs (the same pid and start time: never a stranger that reused the pid). */
+    static void stopAll(WorkFolder work) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir(work.root()), "*.pid")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                String[] fields = Files.readString(file).trim().split(" ");
+                Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
+                        .filter(p -> p.info().startInstant().map(Instant::toString).orElse("-").equals(fields.length > 1 ? fields[1] : ""));
+                if (process.isPresent() && process.get().isAlive()) {
+                    System.out.println("  stopping " + name + " (pid " + fields[0] + "), left running by a launcher that was killed");
+                    ProcessHandle p = process.get();
+                    p.descendants().forEach(ProcessHandle::destroy);
+                    p.destroy();
+                    try {
+                        p.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception stillThere) {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    }
+                }
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("  cannot look for parts an earlier launcher left running: " + e.getMessage());
+        }
+    }
+}
