@@ -18,18 +18,11 @@ public record Vin(String value) implements TextValue {
         if (value.length() != 17) {
             throw new InvalidValueException("VIN must have 17 characters, got " + value.length());
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = value.charAt(i);
-            int v = transliterate(c);
-            if (v < 0) {
-                throw new InvalidValueException("VIN character '" + c + "' at position " + (i + 1)
-                        + " is not allowed (only digits and letters other than I, O and Q)");
-            }
-            sum += v * WEIGHTS[i];
+        if (transliterate(value.charAt(8)) < 0) {
+            throw new InvalidValueException("VIN character '" + value.charAt(8)
+                    + "' at position 9 is not allowed (only digits and letters other than I, O and Q)");
         }
-        int remainder = sum % 11;
-        char expected = remainder == 10 ? 'X' : (char) ('0' + remainder);
+        char expected = checkDigit(value);
         if (value.charAt(8) != expected) {
             throw new InvalidValueException("VIN check digit (position 9) is '" + value.charAt(8)
                     + "' but the other characters give '" + expected + "'");
@@ -39,6 +32,31 @@ public record Vin(String value) implements TextValue {
     @JsonCreator
     public static Vin of(String value) {
         return new Vin(value);
+    }
+
+    /**
+     * The check digit (position 9) that the other sixteen characters of a 17-character VIN give,
+     * whatever stands in position 9 now: for code that makes VINs (a test, a demo) as well as for
+     * checking one.
+     *
+     * @throws InvalidValueException when the text is not 17 characters or holds one a VIN cannot (I, O, Q, ...)
+     */
+    public static char checkDigit(CharSequence vin) {
+        if (vin.length() != 17) {
+            throw new InvalidValueException("VIN must have 17 characters, got " + vin.length());
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = vin.charAt(i);
+            int v = transliterate(c);
+            if (v < 0 && i != 8) {
+                throw new InvalidValueException("VIN character '" + c + "' at position " + (i + 1)
+                        + " is not allowed (only digits and letters other than I, O and Q)");
+            }
+            sum += Math.max(v, 0) * WEIGHTS[i];
+        }
+        int remainder = sum % 11;
+        return remainder == 10 ? 'X' : (char) ('0' + remainder);
     }
 
     /** The last eight characters: the vehicle's serial part, used in contract numbers. */

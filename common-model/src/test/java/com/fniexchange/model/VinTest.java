@@ -46,4 +46,13 @@ class VinTest {
     void lastEightIsTheSerialPart() {
         assertThat(new Vin("1HGCM82633A004352").lastEight()).isEqualTo("3A004352");
     }
+
+    @Test
+    void theCheckDigitIsWhatTheOtherSixteenCharactersGiveWhateverStandsInPositionNine() {
+        assertThat(Vin.checkDigit("1HGCM82633A004352")).isEqualTo('3');
+        assertThat(Vin.checkDigit("1HGCM826_3A004352")).isEqualTo('3');
+        assertThat(Vin.checkDigit("1M8GDM9A0KP042788")).isEqualTo('X');
+        assertThatThrownBy(() -> Vin.checkDigit("1HGCM826")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Vin.checkDigit("1HGCM8263IA004352")).hasMessageContaining("'I' at position 10");
+    }
 }

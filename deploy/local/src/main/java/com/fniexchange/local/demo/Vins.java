@@ -1,5 +1,6 @@
 package com.fniexchange.local.demo;
 
+import com.fniexchange.model.Vin;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,7 +12,6 @@ import java.util.random.RandomGenerator;
  */
 final class Vins {
 
-    private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
     /** Position 10 for model years 2010 to 2039 (the letters I, O, Q, U, Z and the digit 0 are not used). */
     private static final String YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
 
@@ -34,37 +34,6 @@ final class Vins {
         }
         String serial = "%06d".formatted(random.nextInt(1_000_000));
         String withoutCheck = maker + "0" + YEAR_CODES.charAt(modelYear - 2010) + plant + serial;
-        return withoutCheck.substring(0, 8) + checkDigit(withoutCheck) + withoutCheck.substring(9);
-    }
-
-    /** The check digit of a 17-character VIN (position 9 itself is not counted). */
-    static char checkDigit(String vin) {
-        if (vin.length() != 17) {
-            throw new IllegalArgumentException("a VIN has 17 characters: " + vin);
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += value(vin.charAt(i)) * WEIGHTS[i];
-        }
-        int remainder = sum % 11;
-        return remainder == 10 ? 'X' : (char) ('0' + remainder);
-    }
-
-    private static int value(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        return switch (c) {
-            case 'A', 'J' -> 1;
-            case 'B', 'K', 'S' -> 2;
-            case 'C', 'L', 'T' -> 3;
-            case 'D', 'M', 'U' -> 4;
-            case 'E', 'N', 'V' -> 5;
-            case 'F', 'W' -> 6;
-            case 'G', 'P', 'X' -> 7;
-            case 'H', 'Y' -> 8;
-            case 'R', 'Z' -> 9;
-            default -> throw new IllegalArgumentException("'" + c + "' cannot be part of a VIN");
-        };
+        return withoutCheck.substring(0, 8) + Vin.checkDigit(withoutCheck) + withoutCheck.substring(9);
     }
 }
