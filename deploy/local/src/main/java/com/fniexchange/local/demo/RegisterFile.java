@@ -12,6 +12,8 @@ import java.util.Set;
  * version 1): an {@code H} header (partner, register, business date, file id, layout version), one
  * {@code D} line per record in the register's column order, and a {@code T} trailer with the record
  * count and one total per amount column. Pipe-delimited without quoting, or CSV (RFC 4180).
+ * Read with a parser of its own, not batch-export-service's {@code FileLayout}: a partner has only
+ * the guide, and a check that shared the writer's code would share its mistakes.
  *
  * @param details each D line's values, without the record type
  */
