@@ -8,7 +8,11 @@
 # Builds what is missing first (the service jars and the launcher, with ./mvnw).
 set -euo pipefail
 cd "$(dirname "$0")"
-command -v java >/dev/null || { echo "run-local.sh needs Java 17 or later on the PATH (e.g. sudo apt install openjdk-17-jdk)" >&2; exit 2; }
+java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || true)
+if [ -z "$java_major" ] || [ "${java_major%%.*}" -lt 17 ] 2>/dev/null; then
+  echo "run-local.sh needs Java 17 or later on the PATH (found: ${java_major:-none}); e.g. sudo apt install openjdk-17-jdk" >&2
+  exit 2
+fi
 launcher=deploy/local/target/local-platform.jar
 stale=
 for service in contract-service claims-service cancellation-service batch-export-service; do

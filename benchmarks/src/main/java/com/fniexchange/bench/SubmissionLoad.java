@@ -1,6 +1,8 @@
 package com.fniexchange.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fniexchange.testsupport.TestKafka;
+import com.fniexchange.testsupport.TestVins;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fniexchange.testsupport.TestKafka;
-import com.fniexchange.testsupport.TestVins;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -19,6 +19,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * {@code FNI_TEST_DB_PASSWORD}) when set; 127.0.0.1:5432 when it answers; a Testcontainers
  * PostgreSQL when Docker is available; otherwise the test fails saying how to provide one.
  * Never trusts what an earlier run left behind: every run gets its own database.
+ *
+ * @param url      JDBC URL of the fresh database
+ * @param user     the role the tests connect as
+ * @param password its password (kept out of {@link #toString()})
  */
 public record TestDatabase(String url, String user, String password) {
 

@@ -11,6 +11,7 @@ import com.fniexchange.model.DealerCode;
  */
 public interface ContractKeyedEvent extends DomainEvent {
 
+    /** The contract the event is about: its subject and partition key. */
     ContractNumber contractNumber();
 
     /** The dealer that sold the contract. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 
 /**
  * Azure Blob storage, emulated by Azurite on 127.0.0.1:10000 with its public development account
@@ -31,47 +32,27 @@ final class Azurite {
     record Started(ChildProcess process, boolean available, String note) {
     }
 
-    static Started start(WorkFolder work, Path repository) {
-        if (KafkaBroker.answers("127.0.0.1", PORT)) {
+    static Started start(WorkFolder work, Path repository, StartedParts parts) {
+        if (LocalMachine.listening("127.0.0.1", PORT)) {
             return new Started(null, true, "already answering on 127.0.0.1:" + PORT + " (used as it is)");
         }
         List<String> command = new ArrayList<>();
         Path installed = repository.resolve(".ci/.work/node/node_modules/.bin/azurite-blob");
         if (Files.isExecutable(installed)) {
             command.add(installed.toString());
-        } else if (onPath("npx")) {
+        } else if (LocalMachine.onPath("npx")) {
             command.addAll(List.of("npx", "--yes", "--package=azurite@" + VERSION, "azurite-blob"));
         } else {
             return new Started(null, false, "off: no Node.js (npx) on this machine. Install Node.js 18+ for Blob delivery;"
-                    + " the SFTP partner works without it");
+                    + " until then a partner delivering to Blob fails its night (the SFTP partner works without it)");
         }
         command.addAll(List.of("--blobHost", "127.0.0.1", "--blobPort", String.valueOf(PORT), "--location", work.azurite().toString(),
                 "--skipApiVersionCheck", "--loose"));
-        ChildProcess process = ChildProcess.start("azurite", command, repository, Map.of(), work.log("azurite"),
-                "http://127.0.0.1:" + PORT + "/" + ACCOUNT);
+        ChildProcess process = ChildProcess.start("azurite", command, repository, Map.of(), work, parts);
         // npx may download Azurite on a first start
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-        while (!KafkaBroker.answers("127.0.0.1", PORT)) {
-            process.requireAlive();
-            if (System.nanoTime() > deadline) {
-                process.stop();
-                throw new LaunchFailure("azurite", "did not answer on 127.0.0.1:" + PORT + " within 120 s", process.log());
-            }
-            KafkaBroker.sleep(300);
+        if (!LocalMachine.await(Duration.ofSeconds(120), process::requireAlive, () -> LocalMachine.listening("127.0.0.1", PORT))) {
+            throw new LaunchFailure("azurite", "did not answer on 127.0.0.1:" + PORT + " within 120 s", process.log());
         }
         return new Started(process, true, null);
-    }
-
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,51 +15,53 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A process the launcher started, writing stdout and stderr to its own log file. Stopping it
- * sends SIGTERM to it and everything it started (npx → node, a shell → java), waits for a graceful
- * exit, and kills what is left: nothing it started may outlive the launcher's Ctrl-C.
+ * A process the launcher started, appending stdout and stderr to its own log file. It runs in a
+ * session of its own ({@code setsid}): Ctrl-C reaches the launcher alone, which stops the parts in
+ * reverse order. Stopping it sends SIGTERM to it and everything it started (npx → node, a shell →
+ * java), waits for a graceful exit, and kills what is left: nothing it started may outlive the
+ * launcher. It is recorded in {@link StartedParts} and {@link LeftRunning} the moment it exists.
  */
 final class ChildProcess implements Part {
 
     private static final Duration GRACE = Duration.ofSeconds(20);
-    private static final boolean SETSID = Azurite.onPath("setsid");
+    private static final boolean SETSID = LocalMachine.onPath("setsid");
 
     private final String name;
     private final Process process;
     private final Path log;
-    private final String where;
+    private final WorkFolder work;
 
-    private ChildProcess(String name, Process process, Path log, String where) {
+    private ChildProcess(String name, Process process, Path log, WorkFolder work) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.where = where;
+        this.work = work;
     }
 
     /** Starts {@code command} in {@code directory} with {@code environment} added to the launcher's own. */
-    static ChildProcess start(String name, List<String> command, Path directory, Map<String, String> environment, Path log,
-                              String where) {
+    static ChildProcess start(String name, List<String> command, Path directory, Map<String, String> environment, WorkFolder work,
+                              StartedParts parts) {
+        Path log = work.log(name);
         try {
-            Files.createDirectories(log.getParent());
+            // each start appends: the log of a part that failed last time is still there to read
+            Files.writeString(log, "==== " + Instant.now() + " started by the local launcher\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             List<String> full = new ArrayList<>();
             if (SETSID) {
-                // a session of its own: Ctrl-C reaches the launcher alone, which stops the parts in reverse order
                 full.add("setsid");
             }
             full.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
-            ChildProcess child = new ChildProcess(name, builder.start(), log, where);
-            LeftRunning.record(log.getParent().getParent(), name, child.process.toHandle());
+            ChildProcess child = new ChildProcess(name, builder.start(), log, work);
+            LeftRunning.record(work, name, child.process.toHandle());
+            parts.add(child);
             return child;
         } catch (IOException e) {
             throw new LaunchFailure(name, "cannot start " + command.get(0) + ": " + e.getMessage(), log);
         }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     @Override
@@ -66,13 +69,7 @@ final class ChildProcess implements Part {
         return name;
     }
 
-    @Override
-    public String where() {
-        return where;
-    }
-
-    @Override
-    public Path log() {
+    Path log() {
         return log;
     }
 
@@ -92,18 +89,17 @@ final class ChildProcess implements Part {
     }
 
     /** Waits for the process to end by itself (a one-off command); fails on a non-zero status. */
-    void awaitSuccess(Duration within) {
+    void awaitSuccess(Duration within, StartedParts parts) {
         try {
             if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-                stop();
                 throw new LaunchFailure(name, "did not finish within " + within.toSeconds() + " s", log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop();
             throw new LaunchFailure(name, "interrupted", log);
         }
-        LeftRunning.forget(log.getParent().getParent(), name);
+        parts.remove(this);
+        LeftRunning.forget(work, name);
         if (process.exitValue() != 0) {
             throw new LaunchFailure(name, "exited with status " + process.exitValue(), log);
         }
@@ -125,7 +121,7 @@ final class ChildProcess implements Part {
         }
         // a grandchild started while we were stopping (rare) is not left behind either
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        LeftRunning.forget(log.getParent().getParent(), name);
+        LeftRunning.forget(work, name);
     }
 
     /** The last {@code lines} lines of a log file (empty when it does not exist). */

@@ -12,6 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * mints: issuer {@code fni-exchange-dev}, audience {@code fni-exchange}, one role, and for a dealer
  * its {@code dealer_code}. The secret is the local profile's clearly-marked development default
  * unless {@code FNI_DEV_JWT_SECRET} is set. Local development only.
+ *
+ * <p>A minter of its own because the launcher depends on no test code (common-test's
+ * {@code DevJwt} signs with the test profile's secret and brings the test infrastructure along),
+ * and the demo does not shell out to the script; {@code DevTokensTest} keeps it on the same secret as the
+ * local profile and the script.
  */
 public final class DevTokens {
 

@@ -1,10 +1,7 @@
 package com.fniexchange.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,44 +35,32 @@ final class KafkaBroker {
     }
 
     /** The broker every service gets as {@code FNI_KAFKA_BROKERS}: an external one, or one started here. */
-    static Started start(WorkFolder work, Map<String, String> environment, int port, Path repository) {
+    static Started start(WorkFolder work, Map<String, String> environment, int port, Path repository, StartedParts parts) {
         String external = environment.get("FNI_KAFKA_BROKERS");
         if (external != null && !external.isBlank()) {
             createTopics(external, null);
             return new Started(external, null);
         }
         int controllerPort = port + 1;
-        for (int p : List.of(port, controllerPort)) {
-            if (answers("127.0.0.1", p)) {
-                throw new LaunchFailure("kafka", "port " + p + " is already in use on 127.0.0.1. If a Kafka broker runs there,"
-                        + " use it: FNI_KAFKA_BROKERS=127.0.0.1:" + port + " ./run-local.sh; otherwise stop what holds the port.");
-            }
-        }
         Path dir = work.kafka();
         Path config = dir.resolve("server.properties");
         Path data = dir.resolve("data");
         writeConfig(config, data, port, controllerPort);
         Path logback = dir.resolve("logback.xml");
         writeLogback(logback);
-        List<String> java = List.of(javaBinary(), "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC", "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"));
+        // this launcher's own jar: its manifest puts Kafka and the rest of lib/ on the class path
+        List<String> java = List.of(LocalMachine.java(), "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
+                "-Dlogback.configurationFile=" + logback, "-cp", LocalPlatform.launcherJar().toString());
         if (!Files.exists(data.resolve("meta.properties"))) {
             List<String> format = new ArrayList<>(java);
             format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
-            ChildProcess.start("kafka-format", format, repository, Map.of(), work.log("kafka-format"), "")
-                    .awaitSuccess(Duration.ofSeconds(60));
+            ChildProcess.start("kafka-format", format, repository, Map.of(), work, parts).awaitSuccess(Duration.ofSeconds(60), parts);
         }
         List<String> broker = new ArrayList<>(java);
         broker.addAll(List.of("kafka.Kafka", config.toString()));
         String brokers = "127.0.0.1:" + port;
-        ChildProcess process = ChildProcess.start("kafka", broker, repository, Map.of(), work.log("kafka"),
-                brokers + "  (KRaft, data " + data + ")");
-        try {
-            createTopics(brokers, process);
-        } catch (RuntimeException e) {
-            process.stop();
-            throw e;
-        }
+        ChildProcess process = ChildProcess.start("kafka", broker, repository, Map.of(), work, parts);
+        createTopics(brokers, process);
         return new Started(brokers, process);
     }
 
@@ -101,19 +86,47 @@ final class KafkaBroker {
                     if (!missing.isEmpty()) {
                         admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
                     }
+                    warnOfFewerPartitions(admin, TOPICS.stream().filter(existing::contains).toList());
                     return;
                 } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                     if (System.nanoTime() > deadline) {
                         throw new LaunchFailure("kafka", "the broker at " + brokers + " did not answer within 90 s: "
                                 + (e.getCause() == null ? e : e.getCause()).getMessage(), process == null ? null : process.log());
                     }
-                    sleep(500);
+                    pause();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new LaunchFailure("kafka", "interrupted while waiting for the broker");
                 }
             }
         }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("kafka", "interrupted while waiting for the broker");
+        }
+    }
+
+    /**
+     * A topic that exists with fewer partitions than the services expect (made by hand, or by a
+     * binder before the launcher ran) still works, with less parallelism; it is not widened, since
+     * that would move contracts to other partitions and break their order.
+     */
+    private static void warnOfFewerPartitions(Admin admin, List<String> topics) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) -> {
+            if (description.partitions().size() < PARTITIONS) {
+                System.out.println("  note: topic " + topic + " has " + description.partitions().size() + " partition(s), not "
+                        + PARTITIONS + "; it works, with less parallelism (--reset recreates it)");
+            }
+        });
     }
 
     private static void writeConfig(Path config, Path data, int port, int controllerPort) {
@@ -141,7 +154,7 @@ final class KafkaBroker {
         try {
             Files.writeString(config, properties);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LaunchFailure("kafka", "cannot write the broker's configuration: " + e.getMessage());
         }
     }
 
@@ -158,28 +171,7 @@ final class KafkaBroker {
                     </configuration>
                     """);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static boolean answers(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new LaunchFailure("kafka", "cannot write the broker's configuration: " + e.getMessage());
         }
     }
 }

@@ -19,22 +19,22 @@ final class LeftRunning {
     private LeftRunning() {
     }
 
-    private static Path dir(Path workRoot) throws IOException {
-        return Files.createDirectories(workRoot.resolve("pids"));
+    private static Path dir(WorkFolder work) throws IOException {
+        return Files.createDirectories(work.root().resolve("pids"));
     }
 
-    static void record(Path workRoot, String name, ProcessHandle process) {
+    static void record(WorkFolder work, String name, ProcessHandle process) {
         try {
-            Files.writeString(dir(workRoot).resolve(name + ".pid"),
+            Files.writeString(dir(work).resolve(name + ".pid"),
                     process.pid() + " " + process.info().startInstant().map(Instant::toString).orElse("-") + "\n");
         } catch (IOException e) {
             System.err.println("  cannot record the pid of " + name + ": " + e.getMessage());
         }
     }
 
-    static void forget(Path workRoot, String name) {
+    static void forget(WorkFolder work, String name) {
         try {
-            Files.deleteIfExists(dir(workRoot).resolve(name + ".pid"));
+            Files.deleteIfExists(dir(work).resolve(name + ".pid"));
         } catch (IOException ignored) {
             // nothing to clean
         }
@@ -42,7 +42,7 @@ final class LeftRunning {
 
     /** Stops every recorded process that still runs (the same pid and start time: never a stranger that reused the pid). */
     static void stopAll(WorkFolder work) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir(work.root()), "*.pid")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir(work), "*.pid")) {
             for (Path file : files) {
                 String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
                 String[] fields = Files.readString(file).trim().split(" ");
@@ -51,13 +51,15 @@ final class LeftRunning {
                 if (process.isPresent() && process.get().isAlive()) {
                     System.out.println("  stopping " + name + " (pid " + fields[0] + "), left running by a launcher that was killed");
                     ProcessHandle p = process.get();
-                    p.descendants().forEach(ProcessHandle::destroy);
-                    p.destroy();
-                    try {
-                        p.onExit().get(20, TimeUnit.SECONDS);
-                    } catch (Exception stillThere) {
-                        p.descendants().forEach(ProcessHandle::destroyForcibly);
-                        p.destroyForcibly();
+                    java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(p.descendants().toList());
+                    tree.add(p);
+                    tree.forEach(ProcessHandle::destroy);
+                    for (ProcessHandle h : tree) {
+                        try {
+                            h.onExit().get(20, TimeUnit.SECONDS);
+                        } catch (Exception stillThere) {
+                            h.destroyForcibly();
+                        }
                     }
                 }
                 Files.deleteIfExists(file);

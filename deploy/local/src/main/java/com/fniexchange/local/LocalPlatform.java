@@ -2,18 +2,15 @@ package com.fniexchange.local;
 
 import com.fniexchange.local.demo.BusinessDay;
 import com.fniexchange.local.demo.DemoPlatform;
-import com.fniexchange.local.demo.SftpAccount;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole platform on one machine, without Docker: {@code ./run-local.sh [--reset] [demo]}.
@@ -36,10 +33,14 @@ public final class LocalPlatform {
               FNI_KAFKA_BROKERS (use that broker instead of starting one), FNI_LOCAL_HOME (work folder, default .local),
               FNI_LOCAL_SFTP_PORT (default 2222)""";
 
+    /** A service and the port it answers on. */
+    record ServicePort(String name, int port) {
+    }
+
     private final Path repository;
     private final WorkFolder work;
     private final PrintStream out;
-    private final Deque<Part> started = new ArrayDeque<>();
+    private final StartedParts started = new StartedParts();
 
     LocalPlatform(Path repository, PrintStream out) {
         this.repository = repository;
@@ -66,25 +67,27 @@ public final class LocalPlatform {
                 }
             }
         }
-        Path repository = Path.of("").toAbsolutePath();
-        LocalPlatform platform = new LocalPlatform(repository, System.out);
-        if (demo && !reset) {
-            DemoPlatform running = RunningPlatform.find(platform.work, repository);
-            if (running != null) {
-                System.out.println("using the platform already running (" + running.contracts() + " ...)");
-                System.exit(runDemo(running) ? 0 : 1);
+        LocalPlatform platform = new LocalPlatform(repository(), System.out);
+        if (demo && !reset && LauncherLock.held(platform.work)) {
+            DemoPlatform running = RunningPlatform.find(platform.work);
+            if (running == null) {
+                System.err.println("a launcher is starting the platform in " + platform.work.root()
+                        + "; run the demo again once its banner is up");
+                System.exit(1);
             }
+            System.out.println("using the platform already running (" + running.contracts() + " ...)");
+            System.exit(runDemo(running) ? 0 : 1);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.stopAll();
-            stopped.countDown();
-        }, "stop-platform"));
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "stop-platform"));
         DemoPlatform running;
         try {
             running = platform.start(reset);
         } catch (LaunchFailure failure) {
             platform.report(failure);
+            System.exit(1);
+            return;
+        } catch (RuntimeException unexpected) {
+            platform.report(new LaunchFailure("launcher", unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage()));
             System.exit(1);
             return;
         }
@@ -96,6 +99,23 @@ public final class LocalPlatform {
             System.out.println("demo passed; the platform keeps running. Ctrl-C stops it.");
         }
         platform.watch();
+    }
+
+    /** The launcher's jar, wherever it was started from: its manifest's class path is relative to it. */
+    static Path launcherJar() {
+        try {
+            return Path.of(LocalPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository: deploy/local/target/local-platform.jar is three folders below it. */
+    private static Path repository() {
+        Path jar = launcherJar();
+        Path candidate = jar.getParent().getParent().getParent().getParent();
+        return candidate != null && candidate.resolve("deploy/run-service.sh").toFile().exists()
+                ? candidate : Path.of("").toAbsolutePath();
     }
 
     private static boolean runDemo(DemoPlatform running) {
@@ -112,48 +132,40 @@ public final class LocalPlatform {
     DemoPlatform start(boolean reset) {
         long t0 = System.nanoTime();
         Map<String, String> env = new HashMap<>(System.getenv());
+        int sftpPort = port(env, "FNI_LOCAL_SFTP_PORT", 2222);
+        boolean ownBroker = env.get("FNI_KAFKA_BROKERS") == null || env.get("FNI_KAFKA_BROKERS").isBlank();
+        work.prepare();
+        // one launcher per work folder, and every fixed port free, before anything is stopped, emptied or started
+        LauncherLock.take(work);
         LeftRunning.stopAll(work);
+        List<Integer> ports = new ArrayList<>(List.of(8081, 8082, 8083, 8084, sftpPort));
+        if (ownBroker) {
+            ports.addAll(List.of(9092, 9093));
+        }
+        requireFree(ports);
         if (reset) {
             out.println("--reset: emptying " + work.root());
             work.reset();
         }
         RunningPlatform.forget(work);
+
         out.println("== postgresql");
         Postgres postgres = new Postgres(env);
         postgres.prepare(reset);
-        out.println("  " + postgres.url() + " as " + postgres.user());
+        out.println("  " + postgres.printableUrl() + " as " + postgres.user());
 
-        // every fixed port first: a port in use is named before anything starts
-        List<Integer> ports = new ArrayList<>(List.of(8081, 8082, 8083, 8084,
-                Integer.parseInt(env.getOrDefault("FNI_LOCAL_SFTP_PORT", "2222"))));
-        if (env.get("FNI_KAFKA_BROKERS") == null || env.get("FNI_KAFKA_BROKERS").isBlank()) {
-            ports.addAll(List.of(9092, 9093));
-        }
-        for (int port : ports) {
-            if (KafkaBroker.answers("127.0.0.1", port)) {
-                throw new LaunchFailure("ports", "port " + port + " is already in use on 127.0.0.1; stop what holds it"
-                        + (port >= 9092 && port <= 9093 ? " (a Kafka broker of your own? FNI_KAFKA_BROKERS=127.0.0.1:9092 uses it)" : ""));
-            }
-        }
         out.println("== kafka");
-        KafkaBroker.Started kafka = KafkaBroker.start(work, env, 9092, repository);
-        if (kafka.process() != null) {
-            started.push(kafka.process());
-        }
+        KafkaBroker.Started kafka = KafkaBroker.start(work, env, 9092, repository, started);
         out.println("  " + kafka.brokers() + (kafka.process() == null ? " (FNI_KAFKA_BROKERS, not started here)" : "")
                 + "; topics ready");
 
         out.println("== partner sftp");
-        int sftpPort = Integer.parseInt(env.getOrDefault("FNI_LOCAL_SFTP_PORT", "2222"));
         PartnerSftpServer sftp = PartnerSftpServer.start(work, sftpPort);
-        started.push(sftp);
+        started.add(sftp);
         out.println("  " + sftp.where());
 
         out.println("== azure blob (azurite)");
-        Azurite.Started azurite = Azurite.start(work, repository);
-        if (azurite.process() != null) {
-            started.push(azurite.process());
-        }
+        Azurite.Started azurite = Azurite.start(work, repository, started);
         String blobWhere = azurite.available() ? "http://127.0.0.1:" + Azurite.PORT + "/" + Azurite.ACCOUNT
                 + (azurite.note() == null ? "" : "  " + azurite.note()) : azurite.note();
         out.println("  " + blobWhere);
@@ -163,11 +175,12 @@ public final class LocalPlatform {
         serviceEnv.put("FNI_EXPORT_WORK_DIR", work.exports().toString());
         List<Banner.Service> services = new ArrayList<>();
         // dependency order: claims and cancellation read contract events; the batch reads every service's views
-        startService("contract-service", 8081, List.of(), serviceEnv, services);
-        startTogether(List.of(new String[] {"claims-service", "8082"}, new String[] {"cancellation-service", "8083"}), serviceEnv, services);
+        startTogether(List.of(new ServicePort("contract-service", 8081)), List.of(), serviceEnv, services);
+        startTogether(List.of(new ServicePort("claims-service", 8082), new ServicePort("cancellation-service", 8083)), List.of(),
+                serviceEnv, services);
         // the SFTP identity reaches the service as a file location, never as key text on the command line
-        startService("batch-export-service", 8084, List.of("--fni.export.sftp.identities." + PartnerSftpServer.IDENTITY
-                + ".private-key=file:" + sftp.account().privateKey()), serviceEnv, services);
+        startTogether(List.of(new ServicePort("batch-export-service", 8084)), List.of("--fni.export.sftp.identities."
+                + PartnerSftpServer.IDENTITY + ".private-key=file:" + sftp.account().privateKey()), serviceEnv, services);
 
         DemoPlatform platform = new DemoPlatform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
                 URI.create("http://127.0.0.1:8083"), URI.create("http://127.0.0.1:8084"), kafka.brokers(), sftp.account(),
@@ -178,44 +191,61 @@ public final class LocalPlatform {
         return platform;
     }
 
-    private void startService(String name, int port, List<String> arguments, Map<String, String> env, List<Banner.Service> services) {
-        out.println("== " + name);
-        long t0 = System.nanoTime();
-        ChildProcess service = ServiceJar.start(name, port, arguments, env, work, repository);
-        started.push(service);
-        ServiceJar.awaitReady(service, port, READY_WITHIN);
-        out.printf("  ready on http://127.0.0.1:%d (%.1f s)%n", port, (System.nanoTime() - t0) / 1e9);
-        services.add(new Banner.Service(name, port, service.log()));
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // named below
+        }
+        throw new LaunchFailure("launcher", variable + " must be a port number (1 to 65535), not '" + value + "'");
     }
 
-    /** Services that do not need each other start at the same time. */
-    private void startTogether(List<String[]> namesAndPorts, Map<String, String> env, List<Banner.Service> services) {
+    static void requireFree(List<Integer> ports) {
+        for (int port : ports) {
+            if (LocalMachine.listening("127.0.0.1", port)) {
+                throw new LaunchFailure("ports", "port " + port + " is already in use on 127.0.0.1; stop what holds it"
+                        + (port == 9092 || port == 9093 ? " (a Kafka broker of your own? FNI_KAFKA_BROKERS=127.0.0.1:9092 uses it)" : ""));
+            }
+        }
+    }
+
+    /** Services that do not need each other start at the same time; each must be ready before this returns. */
+    private void startTogether(List<ServicePort> group, List<String> arguments, Map<String, String> env, List<Banner.Service> services) {
         long t0 = System.nanoTime();
         List<ChildProcess> processes = new ArrayList<>();
-        for (String[] s : namesAndPorts) {
-            out.println("== " + s[0]);
-            ChildProcess service = ServiceJar.start(s[0], Integer.parseInt(s[1]), List.of(), env, work, repository);
-            started.push(service);
-            processes.add(service);
+        for (ServicePort s : group) {
+            out.println("== " + s.name());
+            processes.add(ServiceJar.start(s.name(), s.port(), arguments, env, work, repository, started));
         }
-        for (int i = 0; i < processes.size(); i++) {
-            int port = Integer.parseInt(namesAndPorts.get(i)[1]);
-            ServiceJar.awaitReady(processes.get(i), port, READY_WITHIN);
-            out.printf("  %s ready on http://127.0.0.1:%d (%.1f s)%n", processes.get(i).name(), port, (System.nanoTime() - t0) / 1e9);
-            services.add(new Banner.Service(processes.get(i).name(), port, processes.get(i).log()));
+        for (int i = 0; i < group.size(); i++) {
+            ServicePort s = group.get(i);
+            ServiceJar.awaitReady(processes.get(i), s.port(), READY_WITHIN);
+            out.printf("  %s ready on http://127.0.0.1:%d (%.1f s)%n", s.name(), s.port(), (System.nanoTime() - t0) / 1e9);
+            services.add(new Banner.Service(s.name(), s.port(), processes.get(i).log()));
         }
     }
 
     /** Runs until Ctrl-C; a part that dies on its own is reported, and the launcher stops the rest. */
     private void watch() {
         while (true) {
-            for (Part part : List.copyOf(started)) {
+            for (Part part : started.list()) {
                 if (part instanceof ChildProcess p && !p.isAlive()) {
                     report(new LaunchFailure(p.name(), "stopped on its own", p.log()));
                     System.exit(1);
                 }
             }
-            KafkaBroker.sleep(2000);
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -230,19 +260,14 @@ public final class LocalPlatform {
         }
     }
 
-    /** Reverse order of start: the services first, the broker last, so nothing loses what it is writing to. */
-    synchronized void stopAll() {
+    void stopAll() {
         if (started.isEmpty()) {
+            started.stopAll(out);
             return;
         }
-        System.out.println();
-        System.out.println("stopping ...");
+        out.println();
+        out.println("stopping ...");
         RunningPlatform.forget(work);
-        while (!started.isEmpty()) {
-            Part part = started.pop();
-            long t0 = System.nanoTime();
-            part.stop();
-            System.out.printf("  stopped %s (%.1f s)%n", part.name(), (System.nanoTime() - t0) / 1e9);
-        }
+        started.stopAll(out);
     }
 }

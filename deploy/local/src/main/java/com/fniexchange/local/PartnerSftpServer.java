@@ -47,7 +47,7 @@ final class PartnerSftpServer implements Part {
         Path identityFile = dir.resolve("partner_identity");
         Path authorizedKeys = dir.resolve("authorized_keys");
         Path root = dir.resolve("root");
-        if (KafkaBroker.answers("127.0.0.1", port)) {
+        if (port != 0 && LocalMachine.listening("127.0.0.1", port)) {
             throw new LaunchFailure("sftp", "port " + port + " is already in use on 127.0.0.1; stop what holds it"
                     + " or choose another with FNI_LOCAL_SFTP_PORT");
         }
@@ -111,14 +111,8 @@ final class PartnerSftpServer implements Part {
         return "sftp";
     }
 
-    @Override
-    public String where() {
+    String where() {
         return "sftp://" + USER + "@127.0.0.1:" + account.port() + account.inboundPath();
-    }
-
-    @Override
-    public Path log() {
-        return null;
     }
 
     @Override

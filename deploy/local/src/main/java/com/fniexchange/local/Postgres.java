@@ -34,8 +34,10 @@ final class Postgres {
         this.password = environment.getOrDefault("FNI_DB_PASSWORD", "");
     }
 
-    String url() {
-        return url;
+    /** The URL without its query: a password may be given there, and this is printed. */
+    String printableUrl() {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?...";
     }
 
     String user() {
@@ -46,7 +48,7 @@ final class Postgres {
     void prepare(boolean reset) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new LaunchFailure("postgresql", "FNI_DB_URL must look like jdbc:postgresql://host:5432/fni, not " + url);
+            throw new LaunchFailure("postgresql", "FNI_DB_URL must look like jdbc:postgresql://host:5432/fni, not " + printableUrl());
         }
         String database = m.group(2);
         try (Connection ignored = connect(url)) {

@@ -59,7 +59,7 @@ final class RunningPlatform {
     }
 
     /** The platform a launcher started and that still answers, or null. */
-    static DemoPlatform find(WorkFolder work, Path repository) {
+    static DemoPlatform find(WorkFolder work) {
         Path file = file(work);
         if (!Files.exists(file)) {
             return null;
@@ -70,11 +70,20 @@ final class RunningPlatform {
         } catch (IOException e) {
             return null;
         }
+        try {
+            return platform(p);
+        } catch (RuntimeException unreadable) {
+            // a file from another version, or cut short: as if no platform ran
+            return null;
+        }
+    }
+
+    private static DemoPlatform platform(Properties p) {
         List<String> bases = List.of(p.getProperty("contracts"), p.getProperty("claims"), p.getProperty("cancellations"),
                 p.getProperty("exports"));
         for (String base : bases) {
             URI uri = URI.create(base);
-            if (!KafkaBroker.answers(uri.getHost(), uri.getPort())) {
+            if (!LocalMachine.listening(uri.getHost(), uri.getPort())) {
                 return null;
             }
         }

@@ -24,40 +24,33 @@ final class ServiceJar {
     }
 
     static ChildProcess start(String service, int port, List<String> arguments, Map<String, String> environment,
-                              WorkFolder work, Path repository) {
-        if (KafkaBroker.answers("127.0.0.1", port)) {
-            throw new LaunchFailure(service, "port " + port + " is already in use on 127.0.0.1 (another " + service
-                    + "?); stop what holds it");
-        }
+                              WorkFolder work, Path repository, StartedParts parts) {
         List<String> command = new ArrayList<>();
+        // this machine only: the local profile's token secret is a public development default
         command.addAll(List.of("bash", repository.resolve("deploy/run-service.sh").toString(), service,
-                "--spring.profiles.active=local", "--server.port=" + port));
+                "--spring.profiles.active=local", "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(arguments);
-        return ChildProcess.start(service, command, repository, environment, work.log(service), "http://127.0.0.1:" + port);
+        return ChildProcess.start(service, command, repository, environment, work, parts);
     }
 
     /** Waits until the service reports ready; fails naming it when its process ends or time runs out. */
     static void awaitReady(ChildProcess service, int port, Duration within) {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            service.requireAlive();
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchFailure(service.name(), "interrupted while waiting for readiness", service.log());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new LaunchFailure(service.name(), "not ready within " + within.toSeconds() + " s (" + readiness + ")", service.log());
-            }
-            KafkaBroker.sleep(500);
+        if (!LocalMachine.await(within, service::requireAlive, () -> ready(readiness))) {
+            throw new LaunchFailure(service.name(), "not ready within " + within.toSeconds() + " s (" + readiness + ")", service.log());
+        }
+    }
+
+    private static boolean ready(URI readiness) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

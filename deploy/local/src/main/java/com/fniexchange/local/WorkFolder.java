@@ -1,7 +1,6 @@
 package com.fniexchange.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * in the repository (gitignored) unless {@code FNI_LOCAL_HOME} names another folder.
  */
 record WorkFolder(Path root) {
+
+    /** The file that says a folder is a launcher's work folder, so {@code --reset} may empty it. */
+    private static final String MARKER = ".fni-local-work";
+
+    /** What {@code --reset} leaves: the marker, and the lock the launcher holds. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of(MARKER, "launcher.lock");
 
     static WorkFolder of(Path repository) {
         String configured = System.getenv("FNI_LOCAL_HOME");
@@ -45,27 +50,54 @@ record WorkFolder(Path root) {
         return logs().resolve(part + ".log");
     }
 
-    /** Everything gone: the next start is a first start. */
+    /** Creates the folder (and its marker) when it does not exist; refuses a folder of something else. */
+    void prepare() {
+        try {
+            if (Files.exists(root) && !Files.exists(root.resolve(MARKER)) && !isEmpty()) {
+                throw new LaunchFailure("launcher", root + " is not empty and is not a local platform's work folder"
+                        + " (no " + MARKER + "): choose another FNI_LOCAL_HOME");
+            }
+            Files.createDirectories(root);
+            if (!Files.exists(root.resolve(MARKER))) {
+                Files.writeString(root.resolve(MARKER), "The local platform's work folder (./run-local.sh); --reset empties it.\n");
+            }
+        } catch (IOException e) {
+            throw new LaunchFailure("launcher", "cannot create the work folder " + root + ": " + e.getMessage());
+        }
+    }
+
+    private boolean isEmpty() throws IOException {
+        try (var entries = Files.list(root)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Everything gone but the lock this launcher holds: the next part starts as on a first start. */
     void reset() {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root.resolve(MARKER))) {
+            // prepare() has refused any folder that is not ours: nothing was here
             return;
         }
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
+                    if (!file.getParent().equals(root) || !KEPT.contains(file.getFileName().toString())) {
+                        Files.delete(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
+                    if (!dir.equals(root)) {
+                        Files.delete(dir);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + root, e);
+            throw new LaunchFailure("launcher", "--reset cannot empty " + root + ": " + e.getMessage());
         }
     }
 
@@ -73,7 +105,7 @@ record WorkFolder(Path root) {
         try {
             return Files.createDirectories(root.resolve(name));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + root.resolve(name), e);
+            throw new LaunchFailure("launcher", "cannot create " + root.resolve(name) + ": " + e.getMessage());
         }
     }
 }

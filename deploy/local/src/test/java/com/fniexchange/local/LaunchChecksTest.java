@@ -25,14 +25,17 @@ class LaunchChecksTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Postgres postgres = new Postgres(Map.of("FNI_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/fni",
+        // a password can come in the URL as well as in FNI_DB_PASSWORD: neither may be printed
+        Postgres postgres = new Postgres(Map.of("FNI_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/fni?password=never-printed-456",
                 "FNI_DB_PASSWORD", "never-printed-123"));
+        assertThat(postgres.printableUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + closed + "/fni?...");
         assertThatThrownBy(() -> postgres.prepare(false))
                 .isInstanceOf(LaunchFailure.class)
                 .hasMessageContaining("PostgreSQL does not answer at 127.0.0.1:" + closed)
                 .hasMessageContaining("FNI_DB_URL=jdbc:postgresql://host:5432/fni")
                 .hasMessageContaining("apt install postgresql")
                 .hasMessageNotContaining("never-printed-123")
+                .hasMessageNotContaining("never-printed-456")
                 .hasMessageNotContaining("\tat ");
     }
 
@@ -43,19 +46,41 @@ class LaunchChecksTest {
     }
 
     @Test
-    void aBrokerPortInUseIsNamedWithTheWayToUseWhatIsThere() throws IOException {
+    void aPortInUseIsNamedBeforeAnythingStarts() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> KafkaBroker.start(new WorkFolder(home), Map.of(), taken.getLocalPort(), home))
+            assertThatThrownBy(() -> LocalPlatform.requireFree(List.of(taken.getLocalPort())))
                     .isInstanceOf(LaunchFailure.class)
-                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
-                    .hasMessageContaining("FNI_KAFKA_BROKERS=127.0.0.1:" + taken.getLocalPort());
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
         }
+    }
+
+    @Test
+    void aSecondLauncherOnTheSameWorkFolderIsToldInsteadOfStoppingTheFirst() {
+        WorkFolder work = new WorkFolder(home.resolve("w"));
+        work.prepare();
+        assertThat(LauncherLock.held(work)).isFalse();
+        LauncherLock.take(work);
+        assertThat(LauncherLock.held(work)).isTrue();
+        assertThatThrownBy(() -> LauncherLock.take(work))
+                .isInstanceOf(LaunchFailure.class)
+                .hasMessageContaining("another launcher runs on " + work.root())
+                .hasMessageContaining("pid " + ProcessHandle.current().pid());
+    }
+
+    @Test
+    void resetRefusesAFolderThatIsNotALauncherWorkFolder() throws IOException {
+        Path someonesFolder = Files.createDirectories(home.resolve("documents"));
+        Files.writeString(someonesFolder.resolve("thesis.tex"), "precious");
+        assertThatThrownBy(() -> new WorkFolder(someonesFolder).prepare())
+                .isInstanceOf(LaunchFailure.class).hasMessageContaining("is not a local platform's work folder");
+        new WorkFolder(someonesFolder).reset();
+        assertThat(someonesFolder.resolve("thesis.tex")).hasContent("precious");
     }
 
     @Test
     void stoppingAProcessStopsEverythingItStarted() throws Exception {
         ChildProcess shell = ChildProcess.start("sleepers", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), home, Map.of(),
-                home.resolve("logs/sleepers.log"), "");
+                new WorkFolder(home), new StartedParts());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<ProcessHandle> children;
         do {
@@ -77,7 +102,7 @@ class LaunchChecksTest {
     void whatAKilledLauncherLeftRunningIsStoppedByTheNextStart() throws Exception {
         WorkFolder work = new WorkFolder(home);
         // as a launcher killed with SIGKILL leaves it: started, recorded, never stopped
-        ChildProcess orphan = ChildProcess.start("kafka", List.of("sleep", "300"), home, Map.of(), work.log("kafka"), "");
+        ChildProcess orphan = ChildProcess.start("kafka", List.of("sleep", "300"), home, Map.of(), work, new StartedParts());
         assertThat(home.resolve("pids/kafka.pid")).exists();
 
         LeftRunning.stopAll(work);
@@ -90,7 +115,7 @@ class LaunchChecksTest {
     @Test
     void aRecordedPidNowHeldByAnotherProcessIsLeftAlone() throws Exception {
         WorkFolder work = new WorkFolder(home);
-        ChildProcess stranger = ChildProcess.start("stranger", List.of("sleep", "300"), home, Map.of(), work.log("stranger"), "");
+        ChildProcess stranger = ChildProcess.start("stranger", List.of("sleep", "300"), home, Map.of(), work, new StartedParts());
         try {
             // the same pid, another start time: the process the file meant is gone, this one is someone else's
             Files.writeString(home.resolve("pids/stranger.pid"), stranger.pid() + " 2001-01-01T00:00:00Z\n");
@@ -116,11 +141,45 @@ class LaunchChecksTest {
     }
 
     @Test
-    void resetEmptiesTheWorkFolder() throws IOException {
+    void resetEmptiesTheWorkFolderButKeepsItsMarkerAndLock() throws IOException {
         WorkFolder work = new WorkFolder(home.resolve("w"));
+        work.prepare();
         Files.writeString(work.kafka().resolve("meta.properties"), "x");
         Files.writeString(work.log("kafka"), "y");
         work.reset();
-        assertThat(home.resolve("w")).doesNotExist();
+        try (var left = Files.list(home.resolve("w"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(".fni-local-work");
+        }
+    }
+
+    @Test
+    void aStartAfterStoppingBeganStopsThePartAtOnce() {
+        StartedParts parts = new StartedParts();
+        parts.stopAll(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        WorkFolder work = new WorkFolder(home);
+        assertThatThrownBy(() -> ChildProcess.start("late", List.of("sleep", "300"), home, Map.of(), work, parts))
+                .isInstanceOf(LaunchFailure.class).hasMessageContaining("the launcher is stopping");
+        assertThat(home.resolve("pids/late.pid")).doesNotExist();
+    }
+
+    @Test
+    void partsStopInReverseOrderOfStart() {
+        StartedParts parts = new StartedParts();
+        List<String> stopped = new java.util.ArrayList<>();
+        for (String name : List.of("kafka", "sftp", "contract-service", "claims-service")) {
+            parts.add(new Part() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public void stop() {
+                    stopped.add(name);
+                }
+            });
+        }
+        parts.stopAll(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(stopped).containsExactly("claims-service", "contract-service", "sftp", "kafka");
     }
 }

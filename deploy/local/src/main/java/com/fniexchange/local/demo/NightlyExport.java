@@ -84,9 +84,31 @@ final class NightlyExport {
         ExportPartner sftp = sftpPartner(dealers);
         ExportPartner blob = blobPartner(dealers);
         List<ExportPartner> partners = blob == null ? List.of(sftp) : List.of(sftp, blob);
-        for (ExportPartner partner : partners) {
-            register(partner, dealers);
+        List<ExportPartner> registered = new ArrayList<>();
+        try {
+            for (ExportPartner partner : partners) {
+                register(partner, dealers);
+                registered.add(partner);
+            }
+            exportAndPickUp(ledger, sftp, blob, partners);
+        } catch (DemoFailure | RuntimeException failed) {
+            // retired whatever happened: a demo partner left active would export every night from now on
+            for (ExportPartner partner : registered) {
+                try {
+                    retire(partner);
+                } catch (DemoFailure | RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+            }
+            throw failed;
         }
+        for (ExportPartner partner : registered) {
+            retire(partner);
+        }
+    }
+
+    private void exportAndPickUp(DayLedger ledger, ExportPartner sftp, ExportPartner blob, List<ExportPartner> partners)
+            throws DemoFailure {
         Map<Register, RegisterFile.Expected> expected = new LinkedHashMap<>();
         REGISTERS.forEach(register -> expected.put(register, expectation(register, ledger)));
         List<Export> started = new ArrayList<>();
@@ -107,9 +129,6 @@ final class NightlyExport {
         }
         journal.title("where tonight's files landed");
         landed.forEach(journal::detail);
-        for (ExportPartner partner : partners) {
-            retire(partner);
-        }
     }
 
     private ExportPartner sftpPartner(List<String> dealers) {
