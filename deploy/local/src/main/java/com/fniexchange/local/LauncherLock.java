@@ -14,11 +14,14 @@ import java.nio.file.StandardOpenOption;
  */
 final class LauncherLock {
 
+    /** Held here for the JVM's life: a lock whose channel is collected is released. */
+    private static FileLock held;
+
     private LauncherLock() {
     }
 
     /** Takes the lock for the life of this JVM, or fails naming the launcher that holds it. */
-    static void take(WorkFolder work) {
+    static synchronized void take(WorkFolder work) {
         Path file = work.root().resolve("launcher.lock");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -31,6 +34,7 @@ final class LauncherLock {
                         + " banner is up, or stop it (Ctrl-C) first; FNI_LOCAL_HOME gives a second platform a folder of its own"
                         + " (and it needs other ports, so one at a time is the rule).");
             }
+            held = lock;
             channel.truncate(0);
             channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             // the channel stays open (and locked) until the JVM exits

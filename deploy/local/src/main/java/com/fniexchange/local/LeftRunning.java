@@ -44,28 +44,36 @@ final class LeftRunning {
     static void stopAll(WorkFolder work) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir(work), "*.pid")) {
             for (Path file : files) {
-                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-                String[] fields = Files.readString(file).trim().split(" ");
-                Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
-                        .filter(p -> p.info().startInstant().map(Instant::toString).orElse("-").equals(fields.length > 1 ? fields[1] : ""));
-                if (process.isPresent() && process.get().isAlive()) {
-                    System.out.println("  stopping " + name + " (pid " + fields[0] + "), left running by a launcher that was killed");
-                    ProcessHandle p = process.get();
-                    java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(p.descendants().toList());
-                    tree.add(p);
-                    tree.forEach(ProcessHandle::destroy);
-                    for (ProcessHandle h : tree) {
-                        try {
-                            h.onExit().get(20, TimeUnit.SECONDS);
-                        } catch (Exception stillThere) {
-                            h.destroyForcibly();
-                        }
-                    }
+                try {
+                    stopIfLeft(file);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("  cannot check " + file.getFileName() + ": " + e.getMessage());
                 }
-                Files.deleteIfExists(file);
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("  cannot look for parts an earlier launcher left running: " + e.getMessage());
         }
+    }
+
+    private static void stopIfLeft(Path file) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+        String[] fields = Files.readString(file).trim().split(" ");
+        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
+                .filter(p -> p.info().startInstant().map(Instant::toString).orElse("-").equals(fields.length > 1 ? fields[1] : ""));
+        if (process.isPresent() && process.get().isAlive()) {
+            System.out.println("  stopping " + name + " (pid " + fields[0] + "), left running by a launcher that was killed");
+            ProcessHandle p = process.get();
+            java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(p.descendants().toList());
+            tree.add(p);
+            tree.forEach(ProcessHandle::destroy);
+            for (ProcessHandle h : tree) {
+                try {
+                    h.onExit().get(20, TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                    h.destroyForcibly();
+                }
+            }
+        }
+        Files.deleteIfExists(file);
     }
 }

@@ -17,6 +17,9 @@ record WorkFolder(Path root) {
     /** The file that says a folder is a launcher's work folder, so {@code --reset} may empty it. */
     private static final String MARKER = ".fni-local-work";
 
+    private static final java.util.Set<String> OURS = java.util.Set.of("kafka", "sftp", "azurite", "export-work", "logs", "pids",
+            "platform.properties", "launcher.lock", MARKER);
+
     /** What {@code --reset} leaves: the marker, and the lock the launcher holds. */
     private static final java.util.Set<String> KEPT = java.util.Set.of(MARKER, "launcher.lock");
 
@@ -53,7 +56,7 @@ record WorkFolder(Path root) {
     /** Creates the folder (and its marker) when it does not exist; refuses a folder of something else. */
     void prepare() {
         try {
-            if (Files.exists(root) && !Files.exists(root.resolve(MARKER)) && !isEmpty()) {
+            if (Files.exists(root) && !Files.exists(root.resolve(MARKER)) && !holdsOnlyWhatALauncherWrites()) {
                 throw new LaunchFailure("launcher", root + " is not empty and is not a local platform's work folder"
                         + " (no " + MARKER + "): choose another FNI_LOCAL_HOME");
             }
@@ -66,9 +69,10 @@ record WorkFolder(Path root) {
         }
     }
 
-    private boolean isEmpty() throws IOException {
+    /** Empty, or only what this launcher writes there (a folder from before the marker existed). */
+    private boolean holdsOnlyWhatALauncherWrites() throws IOException {
         try (var entries = Files.list(root)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(p -> OURS.contains(p.getFileName().toString()));
         }
     }
 

@@ -68,6 +68,21 @@ class LaunchChecksTest {
     }
 
     @Test
+    void theLockHoldsAgainstAnotherProcessForTheLauncherLife() throws Exception {
+        WorkFolder work = new WorkFolder(home.resolve("w2"));
+        work.prepare();
+        LauncherLock.take(work);
+        // a lock whose channel nobody references would be released when it is collected
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Process probe = new ProcessBuilder(LocalMachine.java(), "-cp", System.getProperty("java.class.path"),
+                LockProbe.class.getName(), work.root().resolve("launcher.lock").toString()).inheritIO().start();
+        assertThat(probe.waitFor()).as("another process must find the folder locked").isEqualTo(3);
+    }
+
+    @Test
     void resetRefusesAFolderThatIsNotALauncherWorkFolder() throws IOException {
         Path someonesFolder = Files.createDirectories(home.resolve("documents"));
         Files.writeString(someonesFolder.resolve("thesis.tex"), "precious");
