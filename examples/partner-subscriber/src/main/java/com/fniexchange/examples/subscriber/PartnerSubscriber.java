@@ -223,8 +223,17 @@ public final class PartnerSubscriber implements AutoCloseable {
      * @param args none are read
      * @throws IOException when {@code KAFKA_PROPERTIES_FILE} cannot be read
      */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> env = System.getenv();
+    public static void main(String[] args) {
+        try {
+            run(System.getenv());
+        } catch (IOException | RuntimeException e) {
+            // a partner's engineer reads one sentence (a bad properties file, a broker that refuses), not a stack trace
+            System.err.println("partner-subscriber: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> env) throws IOException {
         Map<String, Object> config = consumerConfig(env);
         List<String> topics = Arrays.stream(setting(env, "PARTNER_TOPICS", String.join(",", ALL_STREAMS)).split(","))
                 .map(String::trim).filter(topic -> !topic.isEmpty()).toList();
