@@ -124,7 +124,9 @@ public class ExportLauncher {
         try {
             return with.run(job, key.toParameters());
         } catch (DuplicateKeyException | ConcurrencyFailureException | JobExecutionAlreadyRunningException
-                 | JobInstanceAlreadyCompleteException raced) {
+                 | JobInstanceAlreadyCompleteException | IllegalStateException raced) {
+            // IllegalStateException: the repository's "JobInstance must not already exist", when the
+            // other request's instance committed between our check and its own
             checkedKey(register, partnerId, businessDate);
             throw raced;
         }
