@@ -2,11 +2,13 @@ package com.fniexchange.export;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
@@ -43,8 +45,41 @@ public record ExportProperties(
             @DefaultValue("30s") Duration maxBackoff) {
     }
 
-    /** A private key (OpenSSH or PEM) and its passphrase, if any. */
-    public record Identity(Resource privateKey, String passphrase) {
+    /**
+     * An SFTP private key (OpenSSH or PEM) and its passphrase, if any; exactly one of the two ways
+     * to give the key. Checked at start-up ({@code SftpIdentityCheck}); never printed.
+     *
+     * @param privateKey         the key itself, as a secret store hands it over (an environment
+     *                           variable such as {@code FNI_EXPORT_SFTP_IDENTITIES_PROD_PRIVATEKEY})
+     * @param privateKeyLocation where the key lies: {@code file:/run/secrets/partner-key} (a mounted secret)
+     * @param passphrase         the key's passphrase, when it is encrypted
+     */
+    public record Identity(String privateKey, Resource privateKeyLocation, String passphrase) {
+
+        /** The key as the SFTP client reads it, from whichever way it was given. */
+        public Resource key() {
+            return privateKey != null && !privateKey.isBlank()
+                    ? new ByteArrayResource(privateKey.getBytes(StandardCharsets.UTF_8), "inline private key")
+                    : privateKeyLocation;
+        }
+
+        /**
+         * Key text put under the location's name (a secret store's value given to the wrong
+         * setting): Spring then takes the key for a path, and its description holds the key.
+         */
+        public boolean keyTextGivenAsLocation() {
+            String description = privateKeyLocation == null ? null : privateKeyLocation.getDescription();
+            return description != null && (description.contains("-----BEGIN") || description.contains("PRIVATE KEY"));
+        }
+
+        /** Names how the key was given, never the key, key text misplaced as a location, or the passphrase. */
+        @Override
+        public String toString() {
+            return "Identity[" + (privateKey != null && !privateKey.isBlank() ? "inline key"
+                    : privateKeyLocation == null ? "no key"
+                    : keyTextGivenAsLocation() ? "key text given as a location" : "key at " + privateKeyLocation.getDescription())
+                    + (passphrase == null ? "" : ", passphrase set") + "]";
+        }
     }
 
     /**

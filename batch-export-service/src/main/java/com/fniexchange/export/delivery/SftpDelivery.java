@@ -118,14 +118,14 @@ class SftpDelivery implements DisposableBean {
     private CachingSessionFactory<SftpClient.DirEntry> factory(SftpChannel channel) {
         return sessions.computeIfAbsent(channel, c -> {
             ExportProperties.Identity identity = properties.identities().get(c.identity());
-            if (identity == null || identity.privateKey() == null) {
+            if (identity == null || identity.key() == null) {
                 throw new DeliveryException("SFTP identity '" + c.identity() + "' is not configured (fni.export.sftp.identities)");
             }
             DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
             factory.setHost(c.host());
             factory.setPort(c.port());
             factory.setUser(c.user());
-            factory.setPrivateKey(identity.privateKey());
+            factory.setPrivateKey(identity.key());
             if (identity.passphrase() != null) {
                 factory.setPrivateKeyPassphrase(identity.passphrase());
             }

@@ -13,18 +13,24 @@ import com.fniexchange.export.support.TestSftpServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** SFTP trouble: retried, then a clear failure; a rerun delivers once; a wrong host key is refused. */
 @BatchExportTest
+@ExtendWith(OutputCaptureExtension.class)
 class SftpOutageTest {
 
     @Autowired PartnerExports exports;
+    @Autowired org.springframework.core.env.Environment environment;
 
     @Test
     void anSftpOutageIsRetriedThenFailsAndTheRerunDeliversOnce() throws Exception {
@@ -87,10 +93,7 @@ class SftpOutageTest {
         String partner = "SFTP-MITM";
         LocalDate date = LocalDate.of(2026, 3, 6);
         PartnerSettings s = partner(partner).dealers("S200").settings();
-        PartnerExport export = exports.onboard(partner, new PartnerSettings(s.name(), s.kind(), s.entitlement(), s.registers(),
-                s.layout(), s.compression(), null, new PartnerSettings.SftpSettings(s.sftp().host(), s.sftp().port(),
-                s.sftp().user(), s.sftp().identity(), s.sftp().path(), s.sftp().stagingPath(), TestSftpServer.foreignHostKey()),
-                null, s.schedule(), s.timeZone(), true));
+        PartnerExport export = exports.onboard(partner, withSftp(s, s.sftp().identity(), TestSftpServer.foreignHostKey()));
         ContractRows.issue("S200", "Kia", ContractRows.during(date, 1), "1695.00", "850.00", true);
 
         JobExecution execution = export.run(date);
@@ -99,5 +102,44 @@ class SftpOutageTest {
         assertThat(execution.getExitStatus().getExitDescription()).contains("SFTP delivery of");
         assertThat(Fixtures.sftpNames(partner)).isEmpty();
         assertThat(Fixtures.stagingNames(partner)).isEmpty();
+    }
+
+    @Test
+    void aKeyGivenAsTextDeliversAndAFailingDeliveryLeavesItInNoLogLineNorExitMessage(CapturedOutput output) throws Exception {
+        // identity "inline" holds the key text itself (ExportTestInfrastructure), as an environment variable would
+        String keyBody = Files.readAllLines(TestSftpServer.get().clientKeyFile()).get(2);
+        String partner = "SFTP-INLINE";
+        LocalDate date = LocalDate.of(2026, 3, 7);
+        PartnerSettings s = partner(partner).dealers("S300").settings();
+        PartnerExport export = exports.onboard(partner, withSftp(s, "inline", s.sftp().hostKey()));
+        ContractRows.issue("S300", "Kia", ContractRows.during(date, 1), "1695.00", "850.00", true);
+
+        JobExecution delivered = export.run(date);
+
+        assertThat(delivered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Fixtures.sftpNames(partner)).contains(partner + "_contracts_20260307.csv.gz");
+
+        String refused = "SFTP-INLINE-X";
+        PartnerExport failing = exports.onboard(refused, withSftp(partner(refused).dealers("S300").settings(), "inline",
+                TestSftpServer.foreignHostKey()));
+        JobExecution failed = failing.run(date);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // the capture sees the service's log: the failure is there, no configured secret is
+        String accountKey = com.fniexchange.export.support.Azurite.connectionString().replaceAll(".*AccountKey=([^;]+);.*", "$1");
+        String jwtSecret = environment.getRequiredProperty("fni.security.jwt.hmac-secret");
+        assertThat(output.getAll()).contains(refused).doesNotContain(keyBody).doesNotContain("PRIVATE KEY-----")
+                .doesNotContain(accountKey).doesNotContain(jwtSecret);
+        assertThat(ContractRows.jdbc().sql("""
+                SELECT coalesce(string_agg(exit_message, ' '), '') FROM (
+                    SELECT exit_message FROM batch_export.batch_step_execution
+                    UNION ALL SELECT exit_message FROM batch_export.batch_job_execution) m""").query(String.class).single())
+                .doesNotContain(keyBody).doesNotContain("PRIVATE KEY-----");
+    }
+
+    private static PartnerSettings withSftp(PartnerSettings s, String identity, String hostKey) {
+        return new PartnerSettings(s.name(), s.kind(), s.entitlement(), s.registers(), s.layout(), s.compression(), null,
+                new PartnerSettings.SftpSettings(s.sftp().host(), s.sftp().port(), s.sftp().user(), identity, s.sftp().path(),
+                        s.sftp().stagingPath(), hostKey), null, s.schedule(), s.timeZone(), true);
     }
 }

@@ -27,7 +27,13 @@ public class ExportTestInfrastructure extends TestInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        props.put("fni.export.sftp.identities.test.private-key", "file:" + TestSftpServer.get().clientKeyFile());
+        // the two ways an operator gives a key: where it lies (a mounted secret), and the key itself (an environment variable)
+        props.put("fni.export.sftp.identities.test.private-key-location", "file:" + TestSftpServer.get().clientKeyFile());
+        try {
+            props.put("fni.export.sftp.identities.inline.private-key", Files.readString(TestSftpServer.get().clientKeyFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         props.put("fni.export.blob.accounts.devstoreaccount1.connection-string", Azurite.connectionString());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fni-export-test", props));
     }

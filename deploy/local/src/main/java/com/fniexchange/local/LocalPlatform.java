@@ -180,7 +180,7 @@ public final class LocalPlatform {
                 serviceEnv, services);
         // the SFTP identity reaches the service as a file location, never as key text on the command line
         startTogether(List.of(new ServicePort("batch-export-service", 8084)), List.of("--fni.export.sftp.identities."
-                + PartnerSftpServer.IDENTITY + ".private-key=file:" + sftp.account().privateKey()), serviceEnv, services);
+                + PartnerSftpServer.IDENTITY + ".private-key-location=file:" + sftp.account().privateKey()), serviceEnv, services);
 
         DemoPlatform platform = new DemoPlatform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
                 URI.create("http://127.0.0.1:8083"), URI.create("http://127.0.0.1:8084"), kafka.brokers(), sftp.account(),

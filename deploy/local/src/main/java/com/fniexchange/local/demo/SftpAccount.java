@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param port         its port
  * @param user         the account batch-export-service logs in as (and the demo, fetching the file back)
  * @param identity     the name of the private key batch-export-service was started with
- *                     ({@code fni.export.sftp.identities.<identity>.private-key}); a registry entry's
+ *                     ({@code fni.export.sftp.identities.<identity>.private-key-location}); a registry entry's
  *                     {@code sftp.identity}
  * @param privateKey   that key's file (OpenSSH format), for the demo's own SFTP client
  * @param hostKey      the server's public host key as a registry entry's {@code sftp.hostKey} carries it
