@@ -254,6 +254,9 @@ public final class LocalPlatform {
         err.println();
         err.println("FAILED: " + failure.part() + ": " + failure.getMessage());
         if (failure.log() != null) {
+            // a Java service's own words are in its innermost "Caused by", far above the stack's last lines
+            ChildProcess.tail(failure.log(), 400).stream().filter(line -> line.startsWith("Caused by: ")).reduce((a, b) -> b)
+                    .ifPresent(cause -> err.println("  " + (cause.length() > 400 ? cause.substring(0, 400) + " ..." : cause)));
             err.println("---- last lines of " + Banner.relative(repository, failure.log()) + " ----");
             ChildProcess.tail(failure.log(), 25).forEach(line -> err.println("  " + line));
             err.println("----");
