@@ -72,12 +72,18 @@ public record ExportProperties(
             return description != null && (description.contains("-----BEGIN") || description.contains("PRIVATE KEY"));
         }
 
+        /** A file or URL location as such; anything else might be misplaced key text without its armour. */
+        private static String where(Resource location) {
+            String description = location.getDescription();
+            return description.startsWith("file [") || description.startsWith("URL [") ? description : "a location";
+        }
+
         /** Names how the key was given, never the key, key text misplaced as a location, or the passphrase. */
         @Override
         public String toString() {
             return "Identity[" + (privateKey != null && !privateKey.isBlank() ? "inline key"
                     : privateKeyLocation == null ? "no key"
-                    : keyTextGivenAsLocation() ? "key text given as a location" : "key at " + privateKeyLocation.getDescription())
+                    : keyTextGivenAsLocation() ? "key text given as a location" : "key at " + where(privateKeyLocation))
                     + (passphrase == null ? "" : ", passphrase set") + "]";
         }
     }
@@ -93,7 +99,13 @@ public record ExportProperties(
             @DefaultValue("60s") Duration timeout) {
     }
 
+    /** @param connectionString the account's connection string (its key included): never printed */
     public record Account(String connectionString) {
+
+        @Override
+        public String toString() {
+            return "Account[connection string " + (connectionString == null ? "not set" : "set") + "]";
+        }
     }
 
     /**

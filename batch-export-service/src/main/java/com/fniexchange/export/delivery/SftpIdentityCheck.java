@@ -53,6 +53,11 @@ class SftpIdentityCheck implements InitializingBean {
         if (!inline && location == null) {
             return java.util.Optional.of(prefix + ": no key: set private-key (the key itself) or private-key-location (file:...)");
         }
+        if (inline && identity.privateKey().strip().matches("(?s)^(file:|classpath:|https?:|/).*") && !identity.privateKey().contains("\n")) {
+            // before private-key-location existed, private-key took a location
+            return java.util.Optional.of(prefix + ".private-key holds a location, not a key: give it as " + prefix
+                    + ".private-key-location");
+        }
         if (identity.keyTextGivenAsLocation()) {
             return java.util.Optional.of(prefix + ".private-key-location holds key text, not a location: give the key itself in "
                     + prefix + ".private-key");

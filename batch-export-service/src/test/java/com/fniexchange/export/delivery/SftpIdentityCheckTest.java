@@ -20,6 +20,11 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 
@@ -98,6 +103,43 @@ class SftpIdentityCheckTest {
         SftpIdentityCheck check = new SftpIdentityCheck(properties(Map.of("a", new ExportProperties.Identity(key, null, null),
                 "b", new ExportProperties.Identity(null, new FileSystemResource(file), null))));
         assertThatCode(check::afterPropertiesSet).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aKeyGivenThroughTheEnvironmentIsBoundAndCheckedWhenTheServiceStarts() throws Exception {
+        // as an operator gives it: the secret store's value in an environment variable (a source Spring Boot maps as the environment)
+        contextWith(Map.of("FNI_EXPORT_SFTP_IDENTITIES_PROD_PRIVATEKEY", key)).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(SftpIdentityCheck.class);
+            assertThat(context.getBean(ExportProperties.class).sftp().identities().get("prod").key()
+                    .getContentAsString(StandardCharsets.US_ASCII)).isEqualTo(key);
+        });
+        // the reported leak: the key under the location's name; and a location left under the old name
+        contextWith(Map.of("FNI_EXPORT_SFTP_IDENTITIES_PROD_PRIVATEKEYLOCATION", key,
+                "FNI_EXPORT_SFTP_IDENTITIES_OLD_PRIVATEKEY", "file:/run/secrets/partner-key")).run(context -> {
+            assertThat(context).hasFailed();
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertThat(messages.toString())
+                    .contains("fni.export.sftp.identities.prod.private-key-location holds key text, not a location")
+                    .contains("fni.export.sftp.identities.old.private-key holds a location, not a key")
+                    .doesNotContain(keyBody);
+        });
+    }
+
+    private static ApplicationContextRunner contextWith(Map<String, Object> environment) {
+        Map<String, Object> all = new java.util.HashMap<>(environment);
+        all.put("FNI_EXPORT_WORKDIR", dir.toString());
+        return new ApplicationContextRunner()
+                .withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource("operator-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all)))
+                .withUserConfiguration(IdentityCheckOnly.class);
+    }
+
+    @EnableConfigurationProperties(ExportProperties.class)
+    @Import(SftpIdentityCheck.class)
+    static class IdentityCheckOnly {
     }
 
     private static ExportProperties properties(Map<String, ExportProperties.Identity> identities) {

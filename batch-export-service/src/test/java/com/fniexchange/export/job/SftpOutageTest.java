@@ -31,6 +31,7 @@ class SftpOutageTest {
 
     @Autowired PartnerExports exports;
     @Autowired org.springframework.core.env.Environment environment;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void anSftpOutageIsRetriedThenFailsAndTheRerunDeliversOnce() throws Exception {
@@ -108,6 +109,8 @@ class SftpOutageTest {
     void aKeyGivenAsTextDeliversAndAFailingDeliveryLeavesItInNoLogLineNorExitMessage(CapturedOutput output) throws Exception {
         // identity "inline" holds the key text itself (ExportTestInfrastructure), as an environment variable would
         String keyBody = Files.readAllLines(TestSftpServer.get().clientKeyFile()).get(2);
+        // the service checks its identities when it starts (a wrong one stops it: SftpIdentityCheckTest)
+        assertThat(context.getBeanNamesForType(Class.forName("com.fniexchange.export.delivery.SftpIdentityCheck"))).hasSize(1);
         String partner = "SFTP-INLINE";
         LocalDate date = LocalDate.of(2026, 3, 7);
         PartnerSettings s = partner(partner).dealers("S300").settings();

@@ -22,6 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record JwtProperties(String hmacSecret, String issuer, String audience,
                             @DefaultValue("60s") Duration verifiedTokenTtl) {
 
+    /** The secret stays out of any message that prints these settings. */
+    @Override
+    public String toString() {
+        return "JwtProperties[hmacSecret=" + (hmacSecret == null ? "not set" : "set") + ", issuer=" + issuer + ", audience=" + audience
+                + ", verifiedTokenTtl=" + verifiedTokenTtl + "]";
+    }
+
     boolean hasAudience() {
         return audience != null && !audience.isBlank();
     }
