@@ -3,9 +3,11 @@ package com.fniexchange.cancellation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling // RefundQuoteHousekeeping
 public class CancellationServiceApplication {
 
     public static void main(String[] args) {

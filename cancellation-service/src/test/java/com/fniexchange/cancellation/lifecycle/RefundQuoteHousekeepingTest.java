@@ -1,0 +1,71 @@
+package com.fniexchange.cancellation.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fniexchange.cancellation.Api;
+import com.fniexchange.cancellation.CancellationProperties;
+import com.fniexchange.cancellation.CancellationServiceTest;
+import com.fniexchange.cancellation.Streams;
+import com.fniexchange.testsupport.DevJwt;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Expired refund quotes no cancellation used are purged in bounded batches; a used one stays with its cancellation. */
+@CancellationServiceTest
+class RefundQuoteHousekeepingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CancellationProperties properties;
+
+    @Test
+    void quotesLongExpiredAndUnusedGoInBatchesAndAQuoteACancellationUsedStays() {
+        Api api = new Api(port);
+        LocalDate today = Api.today();
+        String number = Streams.activate(Streams.Sale.vsc("TX", today.minusDays(120)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM contract_projection WHERE contract_number = :n AND status = 'ACTIVE'").param("n", number)
+                .query(Long.class).single() == 1);
+        String forgotten = quote(api, number, today);
+        String alsoForgotten = quote(api, number, today);
+        String used = quote(api, number, today);
+        String fresh = quote(api, number, today);
+        assertThat(api.post("/api/v1/cancellations", DevJwt.dealer("D1001"),
+                "{\"quoteId\":\"" + used + "\",\"reason\":\"CUSTOMER_REQUEST\"}").status()).isEqualTo(201);
+        for (String old : new String[] {forgotten, alsoForgotten, used}) {
+            jdbc.sql("UPDATE refund_quote SET valid_until = now() - interval '91 days' WHERE quote_id = :id")
+                    .param("id", UUID.fromString(old)).update();
+        }
+
+        // one quote per statement: the loop must go on until a batch comes back short
+        int purged = new RefundQuoteHousekeeping(jdbc, new CancellationProperties(properties.quoteValidity(),
+                properties.dueSoonDays(), Duration.ofDays(90), 1), Clock.systemUTC()).purgeUnusedQuotes();
+
+        assertThat(purged).isGreaterThanOrEqualTo(2);
+        assertThat(exists(forgotten)).isFalse();
+        assertThat(exists(alsoForgotten)).isFalse();
+        assertThat(exists(used)).as("a cancellation's quote is kept with it").isTrue();
+        assertThat(exists(fresh)).isTrue();
+        assertThat(new RefundQuoteHousekeeping(jdbc, properties, Clock.systemUTC()).purgeUnusedQuotes()).isZero();
+    }
+
+    private static String quote(Api api, String number, LocalDate today) {
+        return api.post("/api/v1/cancellations/quotes", DevJwt.dealer("D1001"),
+                "{\"contractNumber\":\"" + number + "\",\"cancelDate\":\"" + today + "\",\"odometer\":30000,\"reason\":\"CUSTOMER_REQUEST\"}")
+                .json().get("quoteId").asText();
+    }
+
+    private boolean exists(String quoteId) {
+        return jdbc.sql("SELECT count(*) FROM refund_quote WHERE quote_id = :id").param("id", UUID.fromString(quoteId))
+                .query(Long.class).single() == 1;
+    }
+}
