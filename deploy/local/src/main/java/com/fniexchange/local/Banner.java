@@ -36,8 +36,10 @@ final class Banner {
         out.printf("  %-22s host key %s%n", "", sftp.hostKey());
         out.printf("  %-22s sftp -i %s -P %d %s@%s%n", "", relative(repository, sftp.privateKey()), sftp.port(), sftp.user(), sftp.host());
         out.printf("  %-22s %s%s%n", "azure blob", blob, azuriteLog == null ? "" : "   log " + relative(repository, azuriteLog));
-        out.printf("  %-22s account %s (Azurite's public dev key); each partner's registry entry names its container"
-                + " (the demo's: demo-partner-files)%n", "", Azurite.ACCOUNT);
+        if (!blob.startsWith("off")) {
+            out.printf("  %-22s account %s (Azurite's public dev key); each partner's registry entry names its container"
+                    + " (the demo's: demo-partner-files)%n", "", Azurite.ACCOUNT);
+        }
         out.println();
         out.printf("  %-22s deploy/local/dev-token.sh DEALER D1001   (a dealer user of D1001)%n", "dev tokens");
         out.printf("  %-22s deploy/local/dev-token.sh PROVIDER_ADMIN | CLAIMS_ADJUSTER | OPS%n", "");
