@@ -12,14 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param quoteValidity how long a refund quote can be turned into a cancellation
  * @param dueSoonDays   an approved, unpaid refund due within this many days counts in {@code fni.refunds.due.soon}
- * @param quoteRetention refund quotes no cancellation used are deleted this long after they stopped being valid
- * @param quotePurgeBatch quotes deleted per statement: a long backlog is purged in short transactions
+ * @param quoteRetention refund quotes no cancellation used are deleted this long after they stopped being
+ *                       valid, by the platform's retention purge ({@code fni.purge.*})
  */
 @Validated
 @ConfigurationProperties("fni.cancellation")
 public record CancellationProperties(
         @NotNull @DefaultValue("7d") Duration quoteValidity,
         @Min(0) @DefaultValue("7") int dueSoonDays,
-        @NotNull @DefaultValue("90d") Duration quoteRetention,
-        @Min(1) @DefaultValue("1000") int quotePurgeBatch) {
+        @NotNull @DefaultValue("90d") Duration quoteRetention) {
 }

@@ -3,11 +3,9 @@ package com.fniexchange.cancellation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling // RefundQuoteHousekeeping
 public class CancellationServiceApplication {
 
     public static void main(String[] args) {

@@ -3,7 +3,6 @@ package com.fniexchange.platform.retention;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,10 +82,7 @@ class RetentionPurge implements SmartLifecycle {
         int statements = 0;
         int last;
         do {
-            last = jdbc.sql(target.deleteBatchSql())
-                    .param("cutoff", Timestamp.from(cutoff))
-                    .param("limit", properties.batchSize())
-                    .update();
+            last = target.deleteBatch(jdbc, cutoff, properties.batchSize());
             total += last;
             statements++;
         } while (last == properties.batchSize() && isRunningOrManual());

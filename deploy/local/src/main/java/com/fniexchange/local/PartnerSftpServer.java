@@ -87,10 +87,9 @@ final class PartnerSftpServer implements Part {
     private static void writePrivateKey(Path file, KeyPair key, String comment) throws IOException, GeneralSecurityException {
         Files.deleteIfExists(file);
         Files.createFile(file);
-        try {
+        // owner-only where the file system has POSIX permissions (elsewhere the folder's ACL applies)
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL applies
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, comment, null, out);

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class PartnerFeed implements AutoCloseable {
 
-    static final List<String> STREAMS = List.of("contract-events", "claim-events", "cancellation-events");
+    static final List<String> STREAMS = PartnerSubscriber.ALL_STREAMS;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final PartnerSubscriber subscriber;

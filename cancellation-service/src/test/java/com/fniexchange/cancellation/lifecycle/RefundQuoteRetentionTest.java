@@ -3,12 +3,12 @@ package com.fniexchange.cancellation.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fniexchange.cancellation.Api;
-import com.fniexchange.cancellation.CancellationProperties;
 import com.fniexchange.cancellation.CancellationServiceTest;
 import com.fniexchange.cancellation.Streams;
+import com.fniexchange.platform.retention.PurgeTarget;
 import com.fniexchange.testsupport.DevJwt;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Expired refund quotes no cancellation used are purged in bounded batches; a used one stays with its cancellation. */
 @CancellationServiceTest
-class RefundQuoteHousekeepingTest {
+class RefundQuoteRetentionTest {
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    CancellationProperties properties;
+    PurgeTarget refundQuotePurge;
 
     @Test
     void quotesLongExpiredAndUnusedGoInBatchesAndAQuoteACancellationUsedStays() {
@@ -46,16 +46,22 @@ class RefundQuoteHousekeepingTest {
                     .param("id", UUID.fromString(old)).update();
         }
 
-        // one quote per statement: the loop must go on until a batch comes back short
-        int purged = new RefundQuoteHousekeeping(jdbc, new CancellationProperties(properties.quoteValidity(),
-                properties.dueSoonDays(), Duration.ofDays(90), 1), Clock.systemUTC()).purgeUnusedQuotes();
+        // the service's target, as the platform's purge runs it, one row per statement
+        Instant cutoff = refundQuotePurge.cutoff().apply(Instant.now());
+        assertThat(cutoff).isBefore(Instant.now().minus(Duration.ofDays(89)));
+        int purged = 0;
+        int batch;
+        do {
+            batch = refundQuotePurge.deleteBatch(jdbc, cutoff, 1);
+            purged += batch;
+        } while (batch == 1);
 
         assertThat(purged).isGreaterThanOrEqualTo(2);
         assertThat(exists(forgotten)).isFalse();
         assertThat(exists(alsoForgotten)).isFalse();
         assertThat(exists(used)).as("a cancellation's quote is kept with it").isTrue();
         assertThat(exists(fresh)).isTrue();
-        assertThat(new RefundQuoteHousekeeping(jdbc, properties, Clock.systemUTC()).purgeUnusedQuotes()).isZero();
+        assertThat(refundQuotePurge.deleteBatch(jdbc, cutoff, 1000)).isZero();
     }
 
     private static String quote(Api api, String number, LocalDate today) {
