@@ -1,7 +1,7 @@
 package com.fniexchange.bench;
 
 import com.fniexchange.export.BatchExportApplication;
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.ops.ExportLauncher;
 import com.fniexchange.export.file.Compression;
 import com.fniexchange.export.partner.PartnerKind;

@@ -8,10 +8,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+/** Service rules (common-test ArchitectureRules.service), and the refund engine kept plain Java. */
 @AnalyzeClasses(packages = "com.fniexchange.cancellation", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Features free of cycles, no other service's code, only the platform's public face, consumers named for their stream, no floating point (common-test ArchitectureRules.service). */
     @ArchTest
     static final ArchRule service = ArchitectureRules.service("com.fniexchange.cancellation");
 

@@ -14,6 +14,7 @@ import com.fniexchange.model.event.contract.ContractSubmitted;
 import com.fniexchange.testsupport.TestKafka;
 import com.fniexchange.testsupport.TestVins;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Publishes events on the JVM's broker the way contract-service and claims-service do (CloudEvents
@@ -59,6 +62,20 @@ public final class Streams {
                 Money.of(sale.price()), sale.financed(), sale.financed() ? "Ally Bank" : null, sale.state(), at), "contract-service");
         publish("contract-events", new ContractActivated(number, DealerCode.of(sale.dealer()), true, null, at), "contract-service");
         return number.value();
+    }
+
+    /** {@link #activate}, then waits until this service's projection holds the contract ACTIVE. */
+    public static String activateAndProject(Sale sale, JdbcClient jdbc) {
+        String number = activate(sale);
+        awaitProjected(jdbc, number, "ACTIVE");
+        return number;
+    }
+
+    /** Waits (20 s at most) until the projection holds the contract in this status. */
+    public static void awaitProjected(JdbcClient jdbc, String number, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "SELECT status FROM contract_projection WHERE contract_number = :n")
+                .param("n", number).query(String.class).optional().filter(status::equals).isPresent());
     }
 
     /** Publishes claims-service's claim.paid.v1 as its engineer described it, plus a field this service does not know. */

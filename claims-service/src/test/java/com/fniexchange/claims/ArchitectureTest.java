@@ -1,10 +1,5 @@
 package com.fniexchange.claims;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.fniexchange.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,12 +15,10 @@ class ArchitectureTest {
 
     /** Coverage is built from contract events alone: it knows nothing of claims. */
     @ArchTest
-    static final ArchRule coverageStandsAlone = noClasses().that().resideInAPackage("..claims.coverage..")
-            .should().dependOnClassesThat().resideInAnyPackage("..claims.lifecycle..", "..claims.register..");
+    static final ArchRule coverageStandsAlone = ArchitectureRules.featureKnowsNothingOf("com.fniexchange.claims", "coverage", "lifecycle", "register");
 
     /** Claim events are built in one place. */
     @ArchTest
-    static final ArchRule claimEventsBuiltInOnePlace = noClasses().that().resideInAPackage("com.fniexchange.claims..")
-            .and().doNotHaveFullyQualifiedName("com.fniexchange.claims.lifecycle.ClaimEvents")
-            .should().callConstructorWhere(target(owner(resideInAPackage("com.fniexchange.model.event.claim.."))));
+    static final ArchRule claimEventsBuiltInOnePlace = ArchitectureRules.eventsBuiltOnlyBy(
+            "com.fniexchange.claims", "com.fniexchange.claims.lifecycle.ClaimEvents", "com.fniexchange.model.event.claim");
 }

@@ -1,5 +1,8 @@
 package com.fniexchange.testsupport;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -146,6 +150,28 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAnyPackage("com.fniexchange.platform..", "com.fniexchange.model..")
                 .should().dependOnClassesThat().resideInAnyPackage(services.stream().map(s -> s + "..").toArray(String[]::new))
                 .as("common-platform and common-model use no service's code");
+    }
+
+    /**
+     * A feature that must not know some of its neighbours, such as rating, which exists before
+     * and without contracts: no class of {@code feature} depends on the {@code neighbours}.
+     * Packages are relative to {@code root}: {@code featureKnowsNothingOf("com.fniexchange.contract", "rating", "lifecycle")}.
+     */
+    public static ArchRule featureKnowsNothingOf(String root, String feature, String... neighbours) {
+        String[] packages = Arrays.stream(neighbours).map(n -> root + "." + n + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + "." + feature + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages)
+                .as(root + "." + feature + " knows nothing of " + String.join(", ", neighbours));
+    }
+
+    /**
+     * A service's events are built in one place, so every change publishes them alike: within
+     * {@code root}, only {@code builder} constructs a class of {@code eventPackage}.
+     */
+    public static ArchRule eventsBuiltOnlyBy(String root, String builder, String eventPackage) {
+        return noClasses().that().resideInAPackage(root + "..").and().doNotHaveFullyQualifiedName(builder)
+                .should().callConstructorWhere(target(owner(resideInAPackage(eventPackage + ".."))))
+                .as("in " + root + ", only " + builder + " builds " + eventPackage + " events");
     }
 
     /** Money is never floating point. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,26 +40,20 @@ class ArchitectureRulesTest {
     @Test
     void aServiceUsingAnotherFails() {
         List<String> services = List.of(FIXTURE + ".servicea", FIXTURE + ".serviceb");
-        assertThatThrownBy(() -> ArchitectureRules.noOtherService(FIXTURE + ".servicea", services).check(classes))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Callee");
+        failsNaming(ArchitectureRules.noOtherService(FIXTURE + ".servicea", services), "Callee");
         ArchitectureRules.noOtherService(FIXTURE + ".serviceb", services).check(classes);
     }
 
     @Test
     void floatingPointFails() {
-        assertThatThrownBy(() -> ArchitectureRules.noFloatingPoint(FIXTURE + ".clean").check(classes))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Downstream");
+        failsNaming(ArchitectureRules.noFloatingPoint(FIXTURE + ".clean"), "Downstream");
         ArchitectureRules.noFloatingPoint(FIXTURE + ".servicea").check(classes);
     }
 
     @Test
     void aConsumerDeclaredOutsideAnEventsConsumerClassFails() {
         String factory = FIXTURE + ".streams.platform.Consumers";
-        assertThatThrownBy(() -> ArchitectureRules.consumersNamedForTheirStream(FIXTURE + ".streams.misnamed", factory).check(classes))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Tally");
+        failsNaming(ArchitectureRules.consumersNamedForTheirStream(FIXTURE + ".streams.misnamed", factory), "Tally");
         ArchitectureRules.consumersNamedForTheirStream(FIXTURE + ".streams.named", factory).check(classes);
     }
 
@@ -66,10 +61,21 @@ class ArchitectureRulesTest {
     void usingAPlatformClassOutsideThePublicFaceFails() {
         String platform = FIXTURE + ".streams.platform";
         Set<String> face = Set.of(platform + ".Consumers");
-        assertThatThrownBy(() -> ArchitectureRules.onlyThePublicFace(FIXTURE + ".streams.internal", platform, face).check(classes))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Wiring");
+        failsNaming(ArchitectureRules.onlyThePublicFace(FIXTURE + ".streams.internal", platform, face), "Wiring");
         ArchitectureRules.onlyThePublicFace(FIXTURE + ".streams.named", platform, face).check(classes);
+    }
+
+    @Test
+    void aFeatureUsingANeighbourItMustNotKnowFails() {
+        failsNaming(ArchitectureRules.featureKnowsNothingOf(FIXTURE + ".clean", "a", "b"), "Upstream");
+        ArchitectureRules.featureKnowsNothingOf(FIXTURE + ".clean", "b", "a").check(classes);
+    }
+
+    @Test
+    void anEventBuiltOutsideItsBuilderFails() {
+        String events = FIXTURE + ".clean.b";
+        failsNaming(ArchitectureRules.eventsBuiltOnlyBy(FIXTURE + ".clean", events + ".Downstream", events), "Upstream");
+        ArchitectureRules.eventsBuiltOnlyBy(FIXTURE + ".clean", FIXTURE + ".clean.a.Upstream", events).check(classes);
     }
 
     @Test
@@ -77,5 +83,9 @@ class ArchitectureRulesTest {
         assertThat(ArchitectureRules.platformPublicFace())
                 .contains("com.fniexchange.platform.security.Caller", "com.fniexchange.platform.consumer.EventConsumers")
                 .allMatch(name -> name.startsWith("com.fniexchange.platform."));
+    }
+
+    private static void failsNaming(ArchRule rule, String offender) {
+        assertThatThrownBy(() -> rule.check(classes)).isInstanceOf(AssertionError.class).hasMessageContaining(offender);
     }
 }

@@ -1,10 +1,6 @@
 package com.fniexchange.contract;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.fniexchange.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -30,14 +26,12 @@ class ArchitectureTest {
 
     /** Rating knows nothing of contracts: quotes exist before and without them. */
     @ArchTest
-    static final ArchRule ratingStandsAlone = noClasses().that().resideInAPackage("..contract.rating..")
-            .should().dependOnClassesThat().resideInAnyPackage("..contract.lifecycle..", "..contract.remittance..");
+    static final ArchRule ratingStandsAlone = ArchitectureRules.featureKnowsNothingOf("com.fniexchange.contract", "rating", "lifecycle", "remittance");
 
     /** Contract events are built in one place, so every change publishes them alike. */
     @ArchTest
-    static final ArchRule contractEventsBuiltInOnePlace = noClasses().that().resideInAPackage("com.fniexchange.contract..")
-            .and().doNotHaveFullyQualifiedName("com.fniexchange.contract.lifecycle.ContractEvents")
-            .should().callConstructorWhere(target(owner(resideInAPackage("com.fniexchange.model.event.contract.."))));
+    static final ArchRule contractEventsBuiltInOnePlace = ArchitectureRules.eventsBuiltOnlyBy(
+            "com.fniexchange.contract", "com.fniexchange.contract.lifecycle.ContractEvents", "com.fniexchange.model.event.contract");
 
     /**
      * Remittance reaches contracts only through the contract feature's public face

@@ -1,6 +1,6 @@
 package com.fniexchange.export.job;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.ColumnType;
 import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.ExportWindow;

@@ -1,7 +1,7 @@
 package com.fniexchange.export.partner;
 
 import com.fniexchange.export.file.Compression;
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.Register;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

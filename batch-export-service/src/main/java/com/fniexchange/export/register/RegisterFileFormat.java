@@ -1,6 +1,6 @@
 package com.fniexchange.export.register;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.RegisterColumn;
 import com.fniexchange.export.register.RegisterDefinition;
 import com.fniexchange.export.register.RegisterRecord;

@@ -1,6 +1,6 @@
 package com.fniexchange.export.register;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

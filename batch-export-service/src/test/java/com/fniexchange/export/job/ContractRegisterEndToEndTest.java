@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.azure.storage.blob.models.BlobProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.ops.ExportLauncher;
 import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;

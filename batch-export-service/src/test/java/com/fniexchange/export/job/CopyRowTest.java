@@ -3,7 +3,7 @@ package com.fniexchange.export.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.RegisterFileFormat;
 import com.fniexchange.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.fniexchange.export.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.partner.PartnerOnboarding;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;

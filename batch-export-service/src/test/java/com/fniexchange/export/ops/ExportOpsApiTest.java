@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.export.job.ExportJobKey;
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.job.PartnerExportJob;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;

@@ -3,7 +3,7 @@ package com.fniexchange.export.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.RegisterCatalog;
 import com.fniexchange.export.register.RegisterRecord;
 import java.math.BigDecimal;

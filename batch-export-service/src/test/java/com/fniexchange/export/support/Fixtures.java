@@ -3,7 +3,7 @@ package com.fniexchange.export.support;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.file.Compression;
 import com.fniexchange.export.partner.PartnerKind;
 import com.fniexchange.export.partner.PartnerSettings;

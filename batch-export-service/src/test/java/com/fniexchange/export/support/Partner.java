@@ -1,6 +1,6 @@
 package com.fniexchange.export.support;
 
-import com.fniexchange.export.file.FileLayout;
+import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.partner.PartnerSettings;
 import com.fniexchange.export.register.Register;
 import java.util.List;

@@ -74,14 +74,11 @@ class CancellationApiTest {
     }
 
     String activeContract(Sale sale) {
-        String number = Streams.activate(sale);
-        awaitStatus(number, "ACTIVE");
-        return number;
+        return Streams.activateAndProject(sale, jdbc);
     }
 
     void awaitStatus(String number, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT status FROM contract_projection WHERE contract_number = :n")
-                .param("n", number).query(String.class).optional().filter(status::equals).isPresent());
+        Streams.awaitProjected(jdbc, number, status);
     }
 
     static String quoteBody(String number, LocalDate cancelDate, Integer odometer, String reason) {

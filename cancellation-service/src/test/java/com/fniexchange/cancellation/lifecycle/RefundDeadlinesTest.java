@@ -7,7 +7,6 @@ import com.fniexchange.cancellation.CancellationServiceTest;
 import com.fniexchange.cancellation.Streams;
 import com.fniexchange.testsupport.DevJwt;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ class RefundDeadlinesTest {
     void approvedUnpaidRefundsCountAsDueSoonThenOverdueAndNotOncePaid() {
         Api api = new Api(port);
         LocalDate today = Api.today();
-        String number = Streams.activate(Streams.Sale.vsc("NV", today.minusDays(200)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM contract_projection WHERE contract_number = :n AND status = 'ACTIVE'").param("n", number)
-                .query(Long.class).single() == 1);
+        String number = Streams.activateAndProject(Streams.Sale.vsc("NV", today.minusDays(200)), jdbc);
         String quoteId = api.post("/api/v1/cancellations/quotes", DevJwt.dealer("D1001"),
                 "{\"contractNumber\":\"" + number + "\",\"cancelDate\":\"" + today + "\",\"odometer\":40000,\"reason\":\"REPOSSESSION\"}")
                 .json().get("quoteId").asText();

@@ -31,10 +31,7 @@ class RefundQuoteRetentionTest {
     void quotesLongExpiredAndUnusedGoInBatchesAndAQuoteACancellationUsedStays() {
         Api api = new Api(port);
         LocalDate today = Api.today();
-        String number = Streams.activate(Streams.Sale.vsc("TX", today.minusDays(120)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM contract_projection WHERE contract_number = :n AND status = 'ACTIVE'").param("n", number)
-                .query(Long.class).single() == 1);
+        String number = Streams.activateAndProject(Streams.Sale.vsc("TX", today.minusDays(120)), jdbc);
         String forgotten = quote(api, number, today);
         String alsoForgotten = quote(api, number, today);
         String used = quote(api, number, today);

@@ -97,10 +97,10 @@ class ClaimLifecycle {
      */
     @Transactional
     public Claim estimate(UUID claimId, ClaimRequests.Lines request, Caller caller) {
-        Locked l = lockVisible(claimId, caller);
-        require(l.claim(), Action.ESTIMATE);
-        RepairLines lines = requireLines(request.lines());
-        ClaimTotals totals = totals(lines, l.coverage().deductible());
+        Priced p = priced(claimId, request, caller, Action.ESTIMATE);
+        Locked l = p.locked();
+        RepairLines lines = p.lines();
+        ClaimTotals totals = p.totals();
         String adjusterReason = adjusterReason(l, totals.total());
         boolean needsAdjuster = adjusterReason != null;
         Instant now = now();
@@ -191,12 +191,9 @@ class ClaimLifecycle {
 
     @Transactional
     public Claim invoice(UUID claimId, ClaimRequests.Lines request, Caller caller) {
-        Locked l = lockVisible(claimId, caller);
-        require(l.claim(), Action.INVOICE);
-        RepairLines lines = requireLines(request.lines());
-        ClaimTotals totals = totals(lines, l.coverage().deductible());
-        claims.recordInvoice(claimId, lines, totals, strip(request.cause()), strip(request.correction()));
-        claims.changeStatus(claimId, l.claim().status(), ClaimStatus.INVOICED, null, caller.actor(), now());
+        Priced p = priced(claimId, request, caller, Action.INVOICE);
+        claims.recordInvoice(claimId, p.lines(), p.totals(), strip(request.cause()), strip(request.correction()));
+        claims.changeStatus(claimId, p.locked().claim().status(), ClaimStatus.INVOICED, null, caller.actor(), now());
         return claims.get(claimId);
     }
 
@@ -277,6 +274,17 @@ class ClaimLifecycle {
                     String.join(", ", live.stream().map(c -> c.contractNumber().value()).toList())));
         }
         return live.get(0);
+    }
+
+    /** An estimate or invoice on a locked claim: the action allowed, its lines checked and totalled once. */
+    private record Priced(Locked locked, RepairLines lines, ClaimTotals totals) {
+    }
+
+    private Priced priced(UUID claimId, ClaimRequests.Lines request, Caller caller, Action action) {
+        Locked l = lockVisible(claimId, caller);
+        require(l.claim(), action);
+        RepairLines lines = requireLines(request.lines());
+        return new Priced(l, lines, totals(lines, l.coverage().deductible()));
     }
 
     private Locked lockVisible(UUID claimId, Caller caller) {

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /** The {@code claim} and {@code claim_status_history} tables. */
@@ -119,21 +120,14 @@ class ClaimRepository {
 
     void recordEstimate(UUID claimId, RepairLines lines, ClaimTotals totals, String cause, String correction,
                         boolean needsAdjuster, String adjusterReason) {
-        jdbc.sql("""
+        withRepair(jdbc.sql("""
                 UPDATE claim SET estimate_lines = CAST(:lines AS jsonb), estimate_gross = :gross, estimate_deductible = :deductible,
                     estimate_total = :total, needs_adjuster = :needs, adjuster_reason = :reason,
                     cause = COALESCE(:cause, cause), correction = COALESCE(:correction, correction)
                 WHERE claim_id = :id
-                """)
-                .param("id", claimId)
-                .param("lines", json(lines))
-                .param("gross", totals.gross().amount())
-                .param("deductible", totals.deductible().amount())
-                .param("total", totals.total().amount())
+                """), claimId, lines, totals, cause, correction)
                 .param("needs", needsAdjuster)
                 .param("reason", adjusterReason)
-                .param("cause", cause, Types.VARCHAR)
-                .param("correction", correction, Types.VARCHAR)
                 .update();
     }
 
@@ -166,19 +160,24 @@ class ClaimRepository {
     }
 
     void recordInvoice(UUID claimId, RepairLines lines, ClaimTotals totals, String cause, String correction) {
-        jdbc.sql("""
+        withRepair(jdbc.sql("""
                 UPDATE claim SET invoice_lines = CAST(:lines AS jsonb), invoice_gross = :gross, invoice_deductible = :deductible,
                     invoice_total = :total, cause = COALESCE(:cause, cause), correction = COALESCE(:correction, correction)
                 WHERE claim_id = :id
-                """)
-                .param("id", claimId)
+                """), claimId, lines, totals, cause, correction)
+                .update();
+    }
+
+    /** The parameters an estimate and an invoice share: the claim, its lines and their totals, cause and correction. */
+    private StatementSpec withRepair(StatementSpec sql, UUID claimId, RepairLines lines, ClaimTotals totals, String cause,
+                                     String correction) {
+        return sql.param("id", claimId)
                 .param("lines", json(lines))
                 .param("gross", totals.gross().amount())
                 .param("deductible", totals.deductible().amount())
                 .param("total", totals.total().amount())
                 .param("cause", cause, Types.VARCHAR)
-                .param("correction", correction, Types.VARCHAR)
-                .update();
+                .param("correction", correction, Types.VARCHAR);
     }
 
     void recordPayment(UUID claimId, Money amount, LocalDate paidDate, Instant at) {

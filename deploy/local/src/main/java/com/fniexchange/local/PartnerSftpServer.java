@@ -26,20 +26,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * generates the server's host key and the identity batch-export-service logs in with, into the
  * work folder (never the repository); later starts reuse them, so a partner entry stays valid.
  */
-final class PartnerSftpServer implements Part {
+record PartnerSftpServer(SshServer server, SftpAccount account, Path root) implements Part {
 
     static final String USER = "partner";
     static final String IDENTITY = "local-partner";
-
-    private final SshServer server;
-    private final SftpAccount account;
-    private final Path root;
-
-    private PartnerSftpServer(SshServer server, SftpAccount account, Path root) {
-        this.server = server;
-        this.account = account;
-        this.root = root;
-    }
 
     static PartnerSftpServer start(WorkFolder work, int port) {
         Path dir = work.sftp();
@@ -96,14 +86,7 @@ final class PartnerSftpServer implements Part {
         }
     }
 
-    SftpAccount account() {
-        return account;
-    }
-
     /** The folder the server shows as {@code /}. */
-    Path root() {
-        return root;
-    }
 
     @Override
     public String name() {

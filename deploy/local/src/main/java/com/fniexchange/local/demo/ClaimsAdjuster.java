@@ -11,21 +11,9 @@ import java.util.Map;
  * contract's limit of liability), then pays the invoice (capped at the authorised amount) and closes
  * the claim.
  */
-final class ClaimsAdjuster {
+record ClaimsAdjuster(ServiceApi claims, Journal journal, DayLedger ledger, String token) {
 
     private static final int QUEUE_PAGES = 50;
-
-    private final ServiceApi claims;
-    private final Journal journal;
-    private final DayLedger ledger;
-    private final String token;
-
-    ClaimsAdjuster(ServiceApi claims, Journal journal, DayLedger ledger, String token) {
-        this.claims = claims;
-        this.journal = journal;
-        this.ledger = ledger;
-        this.token = token;
-    }
 
     /** Finds the claim in the adjuster's queue, as the adjuster would, following the pages. */
     void findInQueue(String claimId) throws DemoFailure {
@@ -83,5 +71,11 @@ final class ClaimsAdjuster {
         JsonNode claim = claims.call(step, call, token, Map.of(), 200);
         ServiceDepartment.requireStatus(step, call, 200, claim, "CLOSED");
         journal.line("claims adjuster", call.label(), "200 CLOSED, disposition " + claim.path("disposition").asText());
+    }
+
+    /** Names the actor only: the components include a bearer token. */
+    @Override
+    public String toString() {
+        return "ClaimsAdjuster";
     }
 }

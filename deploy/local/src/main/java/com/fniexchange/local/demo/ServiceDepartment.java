@@ -13,26 +13,10 @@ import java.util.Map;
  * order, sends the estimate (at or under the auto-authorisation threshold it is authorised in the
  * same answer, which is what the shop waits for), and invoices the actual lines.
  */
-final class ServiceDepartment {
+record ServiceDepartment(ServiceApi claims, Journal journal, String facility, String token) {
 
     /** claims-service learns a contract from contract-events: a few seconds at most on a quiet machine. */
     private static final Duration COVERAGE_WAIT = Duration.ofSeconds(30);
-
-    private final ServiceApi claims;
-    private final Journal journal;
-    private final String facility;
-    private final String token;
-
-    ServiceDepartment(ServiceApi claims, Journal journal, String facility, String token) {
-        this.claims = claims;
-        this.journal = journal;
-        this.facility = facility;
-        this.token = token;
-    }
-
-    String facility() {
-        return facility;
-    }
 
     /** Looks the contract up until claims-service has it ACTIVE (its coverage projection follows contract-events). */
     void awaitCoverage(SoldContract contract) throws DemoFailure {
@@ -115,5 +99,11 @@ final class ServiceDepartment {
         if (!status.equals(claim.path("status").asText())) {
             throw new DemoFailure(step, call + " (expected the claim " + status + ")", httpStatus, claim.toString());
         }
+    }
+
+    /** Names the actor only: the components include a bearer token. */
+    @Override
+    public String toString() {
+        return "ServiceDepartment";
     }
 }

@@ -22,22 +22,12 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * own private key, and the server's host key pinned: a server offering any other key is refused,
  * as batch-export-service refuses one when it delivers.
  */
-final class SftpPickup implements AutoCloseable {
+record SftpPickup(SshClient client, ClientSession session, SftpClient sftp) implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     /** A file in the pickup folder. */
     record RemoteFile(String path, long size) {
-    }
-
-    private final SshClient client;
-    private final ClientSession session;
-    private final SftpClient sftp;
-
-    private SftpPickup(SshClient client, ClientSession session, SftpClient sftp) {
-        this.client = client;
-        this.session = session;
-        this.sftp = sftp;
     }
 
     /** Logs in as the account's user with its private key, accepting only the account's host key. */

@@ -14,7 +14,7 @@ import java.util.List;
  * DEALER). The vehicle, sale date and customer's state come from the quote; the contract adds the
  * deal number, the price and the lienholder.
  */
-final class Showroom {
+record Showroom(ServiceApi contracts, Journal journal, DayLedger ledger, String dealerCode, String token) {
 
     /** The vehicle as the dealer system decoded it. */
     record Vehicle(String vin, String make, int modelYear, int odometer, LocalDate inServiceDate) {
@@ -38,24 +38,6 @@ final class Showroom {
      * @param expectedStatus ACTIVE (approved automatically) or PENDING_REVIEW
      */
     record Product(String planCode, BigDecimal customerPrice, String expectedStatus) {
-    }
-
-    private final ServiceApi contracts;
-    private final Journal journal;
-    private final DayLedger ledger;
-    private final String dealerCode;
-    private final String token;
-
-    Showroom(ServiceApi contracts, Journal journal, DayLedger ledger, String dealerCode, String token) {
-        this.contracts = contracts;
-        this.journal = journal;
-        this.ledger = ledger;
-        this.dealerCode = dealerCode;
-        this.token = token;
-    }
-
-    String dealerCode() {
-        return dealerCode;
     }
 
     /** Rates the deal once and contracts every product on that quote. */
@@ -140,5 +122,11 @@ final class Showroom {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.asText()));
         return texts;
+    }
+
+    /** Names the actor only: the components include a bearer token. */
+    @Override
+    public String toString() {
+        return "Showroom";
     }
 }

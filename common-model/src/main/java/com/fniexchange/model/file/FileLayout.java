@@ -1,4 +1,4 @@
-package com.fniexchange.export.file;
+package com.fniexchange.model.file;
 
 import java.util.ArrayList;
 import java.util.List;
