@@ -37,4 +37,11 @@ public final class Claims {
                  "cause":"Water pump seal failed","correction":"Replaced water pump"}
                 """.formatted(partPrice);
     }
+
+    /** Only what is required: one part (no description) at this price; no labour, other charges, cause or correction. */
+    public static String minimalLines(String partPrice) {
+        return """
+                {"lines":{"parts":[{"partNumber":"06164-RCA-A00","quantity":1,"unitPrice":%s}]}}
+                """.formatted(partPrice);
+    }
 }

@@ -79,6 +79,17 @@ class OpenApiTrafficTest {
         status(409, json(post("/api/v1/claims/" + id + "/close"), ADMIN, "{}"));
         status(404, json(post(NOBODY + "/close"), ADMIN, "{}"));
 
+        // requests that leave out every optional field, and the answers that then carry nulls
+        String minimal = status(201, json(post("/api/v1/claims"), FACILITY, """
+                {"contractNumber":"%s","repairOrderNumber":"%s","repairDate":"%s","repairFacilityName":"Eastside Service",
+                 "odometer":30000,"complaint":"Noise"}
+                """.formatted(number, Claims.ro(), today))).get("claimId").asText();
+        JsonNode estimated = status(200, json(post("/api/v1/claims/" + minimal + "/estimate"), FACILITY, Claims.minimalLines("20.00")));
+        assertThat(estimated.get("estimate").get("lines").get("parts").get(0).get("description").isNull())
+                .as("a part without a description is answered with null, which the document must allow").isTrue();
+        status(200, json(post("/api/v1/claims/" + minimal + "/invoice"), FACILITY, Claims.minimalLines("20.00")));
+        status(200, api.perform(get("/api/v1/claims/" + minimal).header("Authorization", "Bearer " + FACILITY)));
+
         // the adjuster's path: queue, inspection, denial, appeal, authorisation
         String large = status(201, json(post("/api/v1/claims"), FACILITY, Claims.open(number, today, 30_000))).get("claimId").asText();
         status(200, json(post("/api/v1/claims/" + large + "/estimate"), FACILITY, Claims.lines("1412.35")));

@@ -257,8 +257,16 @@ public final class OpenApiContract {
      * database ({@link #of(WebApplicationContext)}), to make a finished key look still running.
      */
     public void assertPlatformErrors(MockHttpServletRequestBuilder request, String body, String token) throws Exception {
+        assertPlatformErrors(request, body, token, DevJwt.ops());
+    }
+
+    /**
+     * {@link #assertPlatformErrors(MockHttpServletRequestBuilder, String, String)} for an operation
+     * that ops may call: {@code refused} is a valid token of a role the operation does not name.
+     */
+    public void assertPlatformErrors(MockHttpServletRequestBuilder request, String body, String token, String refused) throws Exception {
         status(401, perform(copy(request, body)));
-        status(403, perform(copy(request, body).header("Authorization", "Bearer " + DevJwt.ops())));
+        status(403, perform(copy(request, body).header("Authorization", "Bearer " + refused)));
         status(406, perform(copy(request, body).header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_XML)));
         if (!"POST".equals(built(request).getMethod())) {
             return;

@@ -4,6 +4,7 @@ import com.fniexchange.export.file.Compression;
 import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.register.Entitlement;
 import com.fniexchange.export.register.Register;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,9 +24,9 @@ public record Partner(
         List<Register> registers,
         FileLayout layout,
         Compression compression,
-        String pgpPublicKey,
-        SftpChannel sftp,
-        BlobChannel blob,
+        @Schema(nullable = true, description = "ASCII-armoured OpenPGP public key; files are encrypted to it when set") String pgpPublicKey,
+        @Schema(nullable = true, description = "The SFTP pickup; null when the partner has none") SftpChannel sftp,
+        @Schema(nullable = true, description = "The Azure Blob pickup; null when the partner has none") BlobChannel blob,
         String schedule,
         String timeZone,
         boolean active,

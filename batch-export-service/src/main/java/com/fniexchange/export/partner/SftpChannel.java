@@ -1,5 +1,7 @@
 package com.fniexchange.export.partner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A partner's SFTP pickup.
  *
@@ -9,7 +11,11 @@ package com.fniexchange.export.partner;
  *                    {@code path}; null: {@code path} itself (the partner ignores {@code *.part})
  * @param hostKey     the server's public key ({@code ssh-ed25519 AAAA...}); any other is refused
  */
-public record SftpChannel(String host, int port, String user, String identity, String path, String stagingPath, String hostKey) {
+@Schema(description = "A partner's SFTP pickup")
+public record SftpChannel(String host, int port, String user, String identity, String path,
+                          @Schema(nullable = true, description = "where files are uploaded before the rename; null: path itself")
+                          String stagingPath,
+                          String hostKey) {
 
     public String stagingDirectory() {
         return stagingPath == null || stagingPath.isBlank() ? path : stagingPath;

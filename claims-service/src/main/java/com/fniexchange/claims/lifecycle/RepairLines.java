@@ -38,7 +38,7 @@ record RepairLines(
     @Schema(description = "A part: quantity times unit price")
     record PartLine(
             @Schema(example = "06164-RCA-A00") @NotBlank @Size(max = 40) String partNumber,
-            @Schema(example = "Water pump assembly") @Size(max = 200) String description,
+            @Schema(example = "Water pump assembly", nullable = true, description = "Optional; null when not given") @Size(max = 200) String description,
             @Schema(example = "1") @NotNull @DecimalMin("0.01") @Digits(integer = 6, fraction = 2) BigDecimal quantity,
             @Schema(example = "412.35") @NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal unitPrice) {
     }
