@@ -35,6 +35,7 @@ cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 echo "== fresh database $db"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+psql -q -v ON_ERROR_STOP=1 -d "$db" -f deploy/db/service-roles.sql
 
 echo "== Kafka broker process on $broker_port"
 java -Xmx512m -cp "$cp" com.fniexchange.bench.BrokerProcess "$broker_port" > "$work/broker.log" 2>&1 &
@@ -43,7 +44,7 @@ for _ in $(seq 120); do grep -q 'broker ready' "$work/broker.log" && break; slee
 grep -q 'broker ready' "$work/broker.log" || { echo "broker did not start; see $work/broker.log" >&2; exit 1; }
 
 echo "== contract-service (built jar, deploy/jvm/service.options) on $port"
-FNI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" FNI_KAFKA_BROKERS="127.0.0.1:$broker_port" PORT=$port \
+FNI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" FNI_DB_ROLE=fni_contract FNI_KAFKA_BROKERS="127.0.0.1:$broker_port" PORT=$port \
   deploy/run-service.sh contract-service --spring.profiles.active=local \
   > "$work/service.log" 2>&1 &
 service=$!

@@ -11,6 +11,7 @@ import com.fniexchange.model.event.EventJson;
 import com.fniexchange.model.event.EventSchemas;
 import com.fniexchange.model.event.EventType;
 import com.fniexchange.testsupport.DevJwt;
+import com.fniexchange.testsupport.TestDatabase;
 import com.fniexchange.testsupport.TestInfrastructure;
 import com.fniexchange.testsupport.TestKafka;
 import com.fniexchange.testsupport.TestVins;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The real contract-service and claims-service in one JVM (two Spring contexts, one database with
@@ -59,6 +61,9 @@ class ClaimsEndToEndTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    /** contract-service's tables, read as the database admin: claims-service's own role may not (deploy/db/service-roles.sql). */
+    final JdbcClient contractTables = JdbcClient.create(new DriverManagerDataSource(
+            TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
     @Autowired
     MeterRegistry meters;
 
@@ -158,13 +163,13 @@ class ClaimsEndToEndTest {
         }
 
         // contract-service kept the count and the paid to date from claim-events, and refuses the void
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).until(() -> contractTables.sql(
                 "SELECT claim_count FROM contract.contract WHERE contract_number = :n").param("n", number).query(Integer.class).single() == 1);
         Http.Response refused = contracts.post("/api/v1/contracts/" + number + "/void", SELLER, "{\"reason\":\"deal unwound\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.problemType()).isEqualTo("contract-has-claims");
         assertThat(refused.json().get("claimCount").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(contractTables.sql(
                         "SELECT claims_paid_to_date FROM contract.contract WHERE contract_number = :n").param("n", number)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("755.35"));
 
@@ -186,7 +191,7 @@ class ClaimsEndToEndTest {
         redeliver("claim-events", List.of(ours.get(0)));
         await().atMost(Duration.ofSeconds(20)).until(() -> contractMeters.find("fni.inbox.duplicates")
                 .tag("consumer", "contract-claim-tally").counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
-        assertThat(jdbc.sql("SELECT claim_count FROM contract.contract WHERE contract_number = :n").param("n", number)
+        assertThat(contractTables.sql("SELECT claim_count FROM contract.contract WHERE contract_number = :n").param("n", number)
                 .query(Integer.class).single()).isEqualTo(1);
     }
 

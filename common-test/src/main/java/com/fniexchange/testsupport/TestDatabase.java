@@ -1,7 +1,12 @@
 package com.fniexchange.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +79,57 @@ public record TestDatabase(String url, String user, String password) {
         }
         Server created = server;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(created, name), "drop-" + name));
-        return new TestDatabase(server.databaseUrl(name), server.user, server.password);
+        TestDatabase db = new TestDatabase(server.databaseUrl(name), server.user, server.password);
+        createServiceRoles(db);
+        return db;
+    }
+
+    /** The services' roles, as deploy/db/service-roles.sql: {@code fni_<schema>}, owning its schema. */
+    public static String serviceRole(String schema) {
+        return "fni_" + schema;
+    }
+
+    /**
+     * Whether deploy/db/service-roles.sql knows this schema, so that a service migrating it
+     * should act as {@link #serviceRole(String)} (a schema of the platform's own tests has no role).
+     */
+    public boolean hasServiceRole(String schema) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement st = c.prepareStatement("SELECT 1 FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner"
+                     + " WHERE n.nspname = ? AND r.rolname = ?")) {
+            st.setString(1, schema);
+            st.setString(2, serviceRole(schema));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the roles of " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs deploy/db/service-roles.sql on a fresh database, as an operator does before the services
+     * first start. Roles belong to the server, so another test JVM may be creating them at the same
+     * moment: one retry.
+     */
+    private static void createServiceRoles(TestDatabase db) {
+        Path script = SourceTree.root().resolve("deploy/db/service-roles.sql");
+        String sql;
+        try {
+            sql = Files.readString(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script, e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = DriverManager.getConnection(db.url, db.user, db.password); Statement st = c.createStatement()) {
+                st.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (attempt == 2) {
+                    throw new IllegalStateException(script + " failed on " + db + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** Test databases of runs that were killed before their shutdown hook ran (older than a day). */

@@ -36,6 +36,12 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
+        // least privilege as in production: a service's connections act as its role
+        // (deploy/db/service-roles.sql), so a test fails when the service reaches beyond its schema
+        String schema = context.getEnvironment().getProperty("fni.schema");
+        if (schema != null && db.hasServiceRole(schema)) {
+            props.put("spring.datasource.hikari.connection-init-sql", "SET ROLE " + TestDatabase.serviceRole(schema));
+        }
         // a test JVM caches several contexts, each with its pool: open connections on demand and
         // give idle ones back, so the suites stay far below the server's max_connections
         props.put("spring.datasource.hikari.minimum-idle", "1");

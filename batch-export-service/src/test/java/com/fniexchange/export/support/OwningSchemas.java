@@ -7,7 +7,7 @@ import org.flywaydb.core.Flyway;
 /**
  * The claims and cancellation schemas as their services create them: each service's own
  * migrations (reporting views included) then the platform's (outbox, published_event_v), from
- * the services' plain jars, like the services do at start-up. Once per JVM.
+ * the services' plain jars, like the services do at start-up, as the services' roles. Once per JVM.
  */
 public final class OwningSchemas {
 
@@ -29,6 +29,7 @@ public final class OwningSchemas {
         TestDatabase db = TestDatabase.get();
         PlatformMigrations.migrateServiceAndPlatform(Flyway.configure(OwningSchemas.class.getClassLoader())
                 .dataSource(db.url(), db.user(), db.password())
+                .initSql("SET ROLE " + TestDatabase.serviceRole(schema))
                 .schemas(schema).defaultSchema(schema).locations(location)
                 .load());
     }

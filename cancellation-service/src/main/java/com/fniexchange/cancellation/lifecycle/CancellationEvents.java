@@ -38,7 +38,8 @@ class CancellationEvents {
 
     void approved(Cancellation c) {
         publish(new CancellationApproved(number(c.quote()), dealer(c.quote()), c.cancellationId(), c.reason().name(),
-                c.quote().cancelDate(), c.refund(), c.dealerChargeback(), c.quote().payee().name(),
+                c.quote().cancelDate(), c.refund(), c.dealerChargeback(), c.approvedRefund().claimsDeducted(),
+                c.approvedRefund().recomputedAtApproval(), c.quote().payee().name(),
                 c.quote().refundDueDate(), c.approvedBy(), c.approvedAt()));
     }
 

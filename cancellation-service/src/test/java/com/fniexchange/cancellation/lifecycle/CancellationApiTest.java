@@ -374,6 +374,9 @@ class CancellationApiTest {
         assertThat(EventSchemas.violations(EventType.parse(header(events.get(2), "ce_type")), approvedEvent)).isEmpty();
         assertThat(approvedEvent.get("refund").decimalValue()).isEqualByComparingTo(a.get("refund").decimalValue());
         assertThat(approvedEvent.get("dealerChargeback").decimalValue()).isEqualByComparingTo(a.get("dealerChargeback").decimalValue());
+        assertThat(approvedEvent.get("claimsDeducted").decimalValue()).as("a partner can explain the refund that differs from its quote")
+                .isEqualByComparingTo("500.00");
+        assertThat(approvedEvent.get("recomputedAtApproval").asBoolean()).isTrue();
 
         Api.Response paid = api.post("/api/v1/cancellations/" + id + "/refund-paid", admin,
                 "{\"method\":\"ACH\",\"reference\":\"ACH-9\",\"paidDate\":\"" + today + "\"}");
@@ -393,6 +396,11 @@ class CancellationApiTest {
         for (String amount : List.of("grossRefund", "claimsDeducted", "fee", "refund", "dealerChargeback", "providerShare")) {
             assertThat(a.get(amount).decimalValue()).as(amount).isEqualByComparingTo(q.get(amount).decimalValue());
         }
+        List<ConsumerRecord<String, String>> events = eventsFor(number, 3);
+        JsonNode approvedEvent = read(events.get(events.size() - 1));
+        assertThat(header(events.get(events.size() - 1), "ce_type")).isEqualTo("com.fniexchange.cancellation.approved.v1");
+        assertThat(approvedEvent.get("recomputedAtApproval").asBoolean()).isFalse();
+        assertThat(approvedEvent.get("claimsDeducted").decimalValue()).isEqualByComparingTo(q.get("claimsDeducted").decimalValue());
     }
 
     @Test

@@ -93,7 +93,12 @@ class EventSchemasTest {
                 new CancellationRequested(NUMBER, DEALER, UUID.randomUUID(), UUID.randomUUID(), "CUSTOMER_REQUEST",
                         LocalDate.parse("2026-12-01"), Money.of("1267.00"), "dealer:D1001:dealer-user@d1001", AT),
                 new CancellationApproved(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"),
-                        Money.of("1267.00"), Money.of("657.00"), "LIENHOLDER", LocalDate.parse("2027-01-15"), "admin@provider", AT),
+                        Money.of("1267.00"), Money.of("657.00"), Money.ZERO, false, "LIENHOLDER", LocalDate.parse("2027-01-15"),
+                        "admin@provider", AT),
+                // as a release before claimsDeducted and recomputedAtApproval wrote it
+                new CancellationApproved(NUMBER, DEALER, UUID.randomUUID(), "CUSTOMER_REQUEST", LocalDate.parse("2026-12-01"),
+                        Money.of("1267.00"), Money.of("657.00"), null, null, "LIENHOLDER", LocalDate.parse("2027-01-15"),
+                        "admin@provider", AT),
                 new CancellationRefundPaid(NUMBER, DEALER, UUID.randomUUID(), Money.of("1267.00"), "LIENHOLDER", "ACH",
                         "ACH-0042-7781", LocalDate.parse("2026-12-10"), LocalDate.parse("2027-01-15"), false, AT));
     }

@@ -69,6 +69,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         if (schema != null && !schema.isBlank()) {
             defaults.putAll(ServiceSchema.settingsFor(schema.strip()));
         }
+        String role = environment.getProperty(ServiceSchema.ROLE_PROPERTY);
+        if (role != null && !role.isBlank()) {
+            defaults.putAll(ServiceSchema.settingsForRole(role.strip()));
+        }
         // one output binding per outbox destination, bound at start-up: a binding that failed while
         // the broker was down is retried by the binding service (StreamBridge's dynamic bindings are not)
         Map<String, String> outputs = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** What a service gets without writing it: infrastructure, schema and profile defaults, and that its own settings win. */
 class PlatformDefaultsTest {
@@ -34,6 +35,20 @@ class PlatformDefaultsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fni.schema").hasMessageContaining("identifier");
         assertThatThrownBy(() -> service(Map.of("fni.schema", "Claims"))).hasMessageContaining("fni.schema");
+    }
+
+    @Test
+    void aDatabaseRoleMakesEveryConnectionActAsItAndOnlyAPlainIdentifierIsTaken() {
+        StandardEnvironment operator = new StandardEnvironment();
+        operator.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("FNI_DB_ROLE", "fni_claims")));
+        new PlatformDefaults().postProcessEnvironment(operator, null);
+        assertThat(operator.getProperty("spring.datasource.hikari.connection-init-sql")).as("given as an operator gives it")
+                .isEqualTo("SET ROLE fni_claims");
+        assertThat(service(Map.of()).getProperty("spring.datasource.hikari.connection-init-sql")).as("no role: the login user").isNull();
+        assertThatThrownBy(() -> service(Map.of("fni.db.role", "fni_claims; RESET ROLE")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fni.db.role");
     }
 
     @Test

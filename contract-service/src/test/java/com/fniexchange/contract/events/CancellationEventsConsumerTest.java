@@ -131,7 +131,8 @@ class CancellationEventsConsumerTest {
 
     static CancellationApproved approval(String number, UUID cancellationId, LocalDate cancelDate) {
         return new CancellationApproved(ContractNumber.of(number), DealerCode.of("D1001"), cancellationId, "CUSTOMER_REQUEST", cancelDate,
-                Money.of("1900.00"), Money.of("900.00"), "LIENHOLDER", cancelDate.plusDays(45), "admin@provider", Instant.now());
+                Money.of("1900.00"), Money.of("900.00"), Money.ZERO, false, "LIENHOLDER", cancelDate.plusDays(45), "admin@provider",
+                Instant.now());
     }
 
     static EventEnvelope send(CancellationApproved event) {

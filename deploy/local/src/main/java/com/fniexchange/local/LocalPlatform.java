@@ -33,8 +33,8 @@ public final class LocalPlatform {
               FNI_KAFKA_BROKERS (use that broker instead of starting one), FNI_LOCAL_HOME (work folder, default .local),
               FNI_LOCAL_SFTP_PORT (default 2222)""";
 
-    /** A service and the port it answers on. */
-    record ServicePort(String name, int port) {
+    /** A service the launcher starts, the port it answers on and the schema (so the role) it owns. */
+    record ServicePort(String name, int port, String schema) {
     }
 
     private final Path repository;
@@ -152,7 +152,9 @@ public final class LocalPlatform {
         out.println("== postgresql");
         Postgres postgres = new Postgres(env);
         postgres.prepare(reset);
-        out.println("  " + postgres.printableUrl() + " as " + postgres.user());
+        postgres.createServiceRoles(repository.resolve(Postgres.SERVICE_ROLES));
+        out.println("  " + postgres.printableUrl() + " as " + postgres.user() + "; each service acts as its own role ("
+                + Postgres.SERVICE_ROLES + ")");
 
         out.println("== kafka");
         KafkaBroker.Started kafka = KafkaBroker.start(work, env, 9092, repository, started);
@@ -175,11 +177,12 @@ public final class LocalPlatform {
         serviceEnv.put("FNI_EXPORT_WORK_DIR", work.exports().toString());
         List<Banner.Service> services = new ArrayList<>();
         // dependency order: claims and cancellation read contract events; the batch reads every service's views
-        startTogether(List.of(new ServicePort("contract-service", 8081)), List.of(), serviceEnv, services);
-        startTogether(List.of(new ServicePort("claims-service", 8082), new ServicePort("cancellation-service", 8083)), List.of(),
+        startTogether(List.of(new ServicePort("contract-service", 8081, "contract")), List.of(), serviceEnv, services);
+        startTogether(List.of(new ServicePort("claims-service", 8082, "claims"),
+                        new ServicePort("cancellation-service", 8083, "cancellation")), List.of(),
                 serviceEnv, services);
         // the SFTP identity reaches the service as a file location, never as key text on the command line
-        startTogether(List.of(new ServicePort("batch-export-service", 8084)), List.of("--fni.export.sftp.identities."
+        startTogether(List.of(new ServicePort("batch-export-service", 8084, "batch_export")), List.of("--fni.export.sftp.identities."
                 + PartnerSftpServer.IDENTITY + ".private-key-location=file:" + sftp.account().privateKey()), serviceEnv, services);
 
         DemoPlatform platform = new DemoPlatform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
@@ -222,7 +225,10 @@ public final class LocalPlatform {
         List<ChildProcess> processes = new ArrayList<>();
         for (ServicePort s : group) {
             out.println("== " + s.name());
-            processes.add(ServiceJar.start(s.name(), s.port(), arguments, env, work, repository, started));
+            Map<String, String> own = new HashMap<>(env);
+            // least privilege: the login user acts as the service's role (deploy/db/service-roles.sql)
+            own.put("FNI_DB_ROLE", Postgres.serviceRole(s.schema()));
+            processes.add(ServiceJar.start(s.name(), s.port(), arguments, own, work, repository, started));
         }
         for (int i = 0; i < group.size(); i++) {
             ServicePort s = group.get(i);

@@ -1,5 +1,8 @@
 package com.fniexchange.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,6 +26,9 @@ final class Postgres {
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]+)(\\?.*)?");
     /** Every schema a service migrates, in the order they depend on each other. */
     private static final List<String> SCHEMAS = List.of("batch_export", "cancellation", "claims", "contract");
+
+    /** The roles and schemas every service needs, the file operators run too (README, "Database roles"). */
+    static final String SERVICE_ROLES = "deploy/db/service-roles.sql";
 
     private final String url;
     private final String user;
@@ -75,6 +81,27 @@ final class Postgres {
             } catch (SQLException e) {
                 throw new LaunchFailure("postgresql", "--reset could not drop the services' schemas: " + e.getMessage());
             }
+        }
+    }
+
+    /** The role deploy/db/service-roles.sql creates for the service owning this schema. */
+    static String serviceRole(String schema) {
+        return "fni_" + schema;
+    }
+
+    /** Runs deploy/db/service-roles.sql (idempotent) as the launcher's user, before any service starts. */
+    void createServiceRoles(Path script) {
+        String sql;
+        try {
+            sql = Files.readString(script);
+        } catch (IOException e) {
+            throw new LaunchFailure("postgresql", "cannot read " + script + ": " + e.getMessage());
+        }
+        try (Connection c = connect(url); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new LaunchFailure("postgresql", SERVICE_ROLES + " failed as user " + user + " (" + firstLine(e)
+                    + "). The launcher's user must be able to create roles and schemas in the database.");
         }
     }
 

@@ -13,8 +13,11 @@ import java.util.UUID;
  * (contract-service marks it CANCELLED and publishes {@code contract.cancelled.v1}; claims on
  * repairs after that date are refused) and the refund is owed by {@code refundDueDate}.
  *
- * @param reason one of CUSTOMER_REQUEST, UNWIND, EARLY_PAYOFF, REPOSSESSION, TOTAL_LOSS
- * @param payee  LIENHOLDER or CUSTOMER
+ * @param reason               one of CUSTOMER_REQUEST, UNWIND, EARLY_PAYOFF, REPOSSESSION, TOTAL_LOSS
+ * @param claimsDeducted       the claims deducted from the approved refund (optional within v1)
+ * @param recomputedAtApproval true when the approved amounts differ from the quote's, because claims
+ *                             were paid after it (optional within v1)
+ * @param payee                LIENHOLDER or CUSTOMER
  */
 public record CancellationApproved(
         ContractNumber contractNumber,
@@ -24,6 +27,8 @@ public record CancellationApproved(
         LocalDate cancelDate,
         Money refund,
         Money dealerChargeback,
+        Money claimsDeducted,
+        Boolean recomputedAtApproval,
         String payee,
         LocalDate refundDueDate,
         String approvedBy,
