@@ -171,6 +171,10 @@ class CancellationEndToEndTest {
             long approvedAt = System.nanoTime();
             Api.Response approved = cancellations.post("/api/v1/cancellations/" + cancellationId + "/approve", admin, "");
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(jdbc.sql("SELECT make FROM cancellation_register WHERE cancellation_id = :id")
+                    .param("id", UUID.fromString(cancellationId)).query(String.class).single())
+                    .as("the make contract.submitted.v1 carried, which partners entitled by make are matched on")
+                    .isEqualToIgnoringCase("Honda");
 
             // 4. contract-service shows CANCELLED, within a few seconds
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))

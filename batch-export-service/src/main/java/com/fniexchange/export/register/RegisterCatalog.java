@@ -105,13 +105,14 @@ public class RegisterCatalog {
     /**
      * cancellation-service V2/V3 cancellation_register: the cancellations APPROVED on the date.
      * Business instant {@code approved_at} (set once; updated_at moves again when the refund is
-     * paid). Entitled by the selling dealer only: the service's projection holds no make, so a
-     * partner entitled by make receives none of it. Cancellation events are keyed by contract
+     * paid). Entitled by the selling dealer and the make (cancellation-service R__: the make its
+     * projection took from contract.submitted.v1; null for contracts projected before, which a
+     * partner entitled by make therefore never receives). Cancellation events are keyed by contract
      * number: matched on the payload's {@code cancellationId}.
      */
     public static final RegisterDefinition CANCELLATIONS = new RegisterDefinition(
             Register.CANCELLATIONS, "cancellations", "cancellation.cancellation_register",
-            "cancellation_id", "approved_at", "selling_dealer_code", null,
+            "cancellation_id", "approved_at", "selling_dealer_code", "make",
             List.of(
                     text("cancellation_id", "cancellationId", 36),
                     of("approved_at", INSTANT, "approvedAt", 27),

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The cancellations register: cancellations approved on the date, within the partner's selling
  * dealers, with refund and dealer chargeback totals, reconciled with cancellation.approved.v1
- * matched on the payload's cancellationId. Entitled by dealer only (no make in the view).
+ * matched on the payload's cancellationId. Entitled by selling dealer and by make.
  */
 @BatchExportTest
 class CancellationsRegisterTest {
@@ -64,13 +64,37 @@ class CancellationsRegisterTest {
         assertThat(report.get("events").get("totals").get("dealerChargeback").asText()).isEqualTo("510.10");
         assertThat(report.get("database").get("totals").get("dealerChargeback").asText()).isEqualTo("510.10");
 
-        // the view has no make: a partner entitled by make is shown none of the register
-        PartnerExport byMake = exports.onboard(partner("CANCEL-MAKE").dealers("CX1").makes("HONDA")
+    }
+
+    @Test
+    void aPartnerEntitledByMakeReceivesTheCancellationsOfThatMakeOnly() throws Exception {
+        // an OEM: every dealer's Subarus, and nothing else
+        PartnerExport oem = exports.onboard(partner("CANCEL-MAKE").makes("SUBARU").registers(Register.CANCELLATIONS)
+                .layout(FileLayout.PIPE));
+        LocalDate date = LocalDate.of(2026, 4, 10);
+        UUID subaru = CancellationRows.cancel(CancellationRows.contract("CM1", "Subaru"), "CM1", ContractRows.during(date, 1),
+                "650.00", "300.00", true);
+        UUID otherDealersSubaru = CancellationRows.cancel(CancellationRows.contract("CM2", "SUBARU"), "CM2",
+                ContractRows.during(date, 2), "420.25", "210.10", true);
+        UUID honda = CancellationRows.cancel(CancellationRows.contract("CM1", "Honda"), "CM1", ContractRows.during(date, 3),
+                "500.00", "250.00", true);
+        UUID makeUnknown = CancellationRows.cancel(CancellationRows.contract("CM1", null), "CM1", ContractRows.during(date, 4),
+                "500.00", "250.00", true);
+
+        assertThat(oem.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        String all = String.join("\n", oem.lines("cancellations_20260410.txt.gz"));
+        assertThat(all).contains(subaru.toString()).contains(otherDealersSubaru.toString()).contains("T|2|1070.25|510.10");
+        assertThat(all).as("another make, and a contract projected before makes were kept (deny by default)")
+                .doesNotContain(honda.toString()).doesNotContain(makeUnknown.toString());
+        assertThat(oem.report("cancellations_20260410").get("status").asText()).isEqualTo("MATCHED");
+
+        // dealer and make together: both must match
+        PartnerExport dealerAndMake = exports.onboard(partner("CANCEL-BOTH").dealers("CM1").makes("SUBARU")
                 .registers(Register.CANCELLATIONS).layout(FileLayout.PIPE));
-        assertThat(byMake.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<String> none = byMake.lines("cancellations_20260408.txt.gz");
-        assertThat(none).hasSize(2);
-        assertThat(none.get(1)).isEqualTo("T|0|0.00|0.00");
-        assertThat(byMake.report("cancellations_20260408").get("status").asText()).isEqualTo("MATCHED");
+        assertThat(dealerAndMake.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String both = String.join("\n", dealerAndMake.lines("cancellations_20260410.txt.gz"));
+        assertThat(both).contains(subaru.toString()).doesNotContain(otherDealersSubaru.toString()).doesNotContain(honda.toString())
+                .contains("T|1|650.00|300.00");
     }
 }

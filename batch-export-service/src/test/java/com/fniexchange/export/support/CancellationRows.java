@@ -16,16 +16,21 @@ public final class CancellationRows {
     private CancellationRows() {
     }
 
-    /** A contract as cancellation-service projects it, sold by {@code dealer} for 1000.00. Returns its number. */
+    /** A contract as cancellation-service projects it, sold by {@code dealer} for 1000.00, of a Honda. Returns its number. */
     public static String contract(String dealer) {
+        return contract(dealer, "Honda");
+    }
+
+    /** As {@link #contract(String)}, of this make (null: projected before the projection kept makes). */
+    public static String contract(String dealer, String make) {
         String number = "VSC" + TestVins.next().substring(9) + "-X" + SEQUENCE.incrementAndGet();
         ContractRows.jdbc().sql("""
                 INSERT INTO cancellation.contract_projection (contract_number, dealer_code, product_code, plan_code, sale_date,
-                    term_months, term_miles, odometer_at_sale, dealer_cost, customer_price, financed, customer_state, status,
+                    term_months, term_miles, odometer_at_sale, dealer_cost, customer_price, financed, customer_state, make, status,
                     status_changed_at, updated_at)
                 VALUES (:n, :dealer, 'VSC', 'VSC-36-36-100', DATE '2025-06-01', 36, 36000, 12000, 500.00, 1000.00, false, 'TX',
-                    'ACTIVE', now(), now())""")
-                .param("n", number).param("dealer", dealer).update();
+                    :make, 'ACTIVE', now(), now())""")
+                .param("n", number).param("dealer", dealer).param("make", make, java.sql.Types.VARCHAR).update();
         return number;
     }
 

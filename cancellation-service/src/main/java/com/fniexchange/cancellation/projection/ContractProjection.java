@@ -45,10 +45,10 @@ public class ContractProjection implements ContractStatusProjection {
     void submitted(ContractSubmitted e) {
         jdbc.sql("""
                 INSERT INTO contract_projection (contract_number, dealer_code, product_code, plan_code, sale_date, term_months,
-                    term_miles, odometer_at_sale, dealer_cost, customer_price, financed, lienholder, customer_state, status,
+                    term_miles, odometer_at_sale, dealer_cost, customer_price, financed, lienholder, customer_state, make, status,
                     status_changed_at, updated_at)
                 VALUES (:number, :dealer, :product, :plan, :saleDate, :termMonths, :termMiles, :odometer, :dealerCost, :price,
-                    :financed, :lienholder, :state, 'SUBMITTED', :at, now())
+                    :financed, :lienholder, :state, :make, 'SUBMITTED', :at, now())
                 ON CONFLICT (contract_number) DO NOTHING
                 """)
                 .param("number", e.contractNumber().value())
@@ -64,6 +64,7 @@ public class ContractProjection implements ContractStatusProjection {
                 .param("financed", e.financed())
                 .param("lienholder", e.lienholder(), Types.VARCHAR)
                 .param("state", e.customerState())
+                .param("make", e.make(), Types.VARCHAR)
                 .param("at", Timestamp.from(e.occurredAt()))
                 .update();
     }
