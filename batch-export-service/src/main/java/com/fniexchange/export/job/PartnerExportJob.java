@@ -69,11 +69,13 @@ public class PartnerExportJob {
     private final RegisterCatalog catalog;
     private final BusinessCalendar calendar;
     private final ExportFaults faults;
+    private final FrozenPartnerSettings frozen;
 
-    PartnerExportJob(ExportProperties properties, PartnerRepository partners, RegisterCatalog catalog, BusinessCalendar calendar,
-                     ObjectProvider<ExportFaults> faults) {
+    PartnerExportJob(ExportProperties properties, PartnerRepository partners, FrozenPartnerSettings frozen, RegisterCatalog catalog,
+                     BusinessCalendar calendar, ObjectProvider<ExportFaults> faults) {
         this.properties = properties;
         this.partners = partners;
+        this.frozen = frozen;
         this.catalog = catalog;
         this.calendar = calendar;
         this.faults = faults.getIfAvailable(() -> ExportFaults.NONE);
@@ -200,6 +202,13 @@ public class PartnerExportJob {
     private JobExecutionListener outcome(ExportMetrics metrics) {
         return new JobExecutionListener() {
             @Override
+            public void beforeJob(JobExecution job) {
+                // the first execution freezes the partner as it is now; a restart keeps what its export started with
+                ExportJobKey key = ExportJobKey.of(job.getJobParameters());
+                partners.find(key.partnerId()).ifPresent(partner -> frozen.freeze(key, job.getJobInstance().getInstanceId(), partner));
+            }
+
+            @Override
             public void afterJob(JobExecution job) {
                 ExportJobKey key = ExportJobKey.of(job.getJobParameters());
                 boolean mismatch = job.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals(RECONCILE)
@@ -223,13 +232,13 @@ public class PartnerExportJob {
         };
     }
 
-    /** Everything a step needs about its run, from the job parameters. */
+    /** Everything a step needs about its run, from the job parameters and the partner settings the export froze. */
     record ExportRun(ExportJobKey key, Partner partner, RegisterDefinition register, ExportWindow window, ExportFiles files) {
     }
 
     private ExportRun run(Map<String, Object> parameters) {
         ExportJobKey key = ExportJobKey.of(parameters);
-        Partner partner = partners.find(key.partnerId())
+        Partner partner = frozen.of(key).or(() -> partners.find(key.partnerId()))
                 .orElseThrow(() -> new IllegalStateException("no partner " + key.partnerId()));
         RegisterDefinition register = catalog.get(key.register());
         return new ExportRun(key, partner, register, key.window(calendar.zone()),

@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An export that fails mid-write (after 2 committed chunks of 10) and is restarted delivers a
- * file byte-identical to a clean run's, the restarted extract reading only what was left.
+ * file byte-identical to a clean run's, the restarted extract reading only what was left; a
+ * restart uses the partner settings its export started with.
  */
 @BatchExportTest
 class RestartTest {
@@ -74,6 +75,41 @@ class RestartTest {
         assertThat(Fixtures.blob(PARTNER, data).downloadContent().toBytes()).isEqualTo(cleanBytes);
     }
 
+    @Test
+    void aRestartUsesThePartnerSettingsItsExportStartedWithAndTheNextExportTheNewOnes() throws Exception {
+        String partner = "RESTART-FROZEN";
+        LocalDate date = LocalDate.of(2026, 3, 12);
+        registry.save(partner, Fixtures.settings(partner, List.of("R200"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.PIPE, null), "test");
+        ContractRows.issue("R200", "Honda", ContractRows.during(date, 1), "1600.00", "850.00", true);
+        ContractRows.issue("R300", "Honda", ContractRows.during(date, 2), "1700.00", "850.00", true);
+        ContractRows.issue("R300", "Honda", ContractRows.during(date.plusDays(1), 3), "1800.00", "850.00", true);
+
+        faults.failBeforeChunk(partner, 1);
+        JobExecution failed;
+        try {
+            failed = runs.run(Register.CONTRACT_REGISTER, partner, date);
+        } finally {
+            faults.clear(partner);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // between the failure and the restart, ops change the layout and the entitlement
+        registry.save(partner, Fixtures.settings(partner, List.of("R300"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.CSV, null), "ops");
+
+        JobExecution restarted = runs.restart(failed.getId());
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String started = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_contracts_20260312.txt.gz")));
+        assertThat(started).as("the layout and entitlement the export started with").contains("|R200|").doesNotContain("R300");
+        assertThat(Fixtures.sftpNames(partner)).noneMatch(name -> name.contains("20260312") && name.endsWith(".csv.gz"));
+
+        JobExecution next = runs.run(Register.CONTRACT_REGISTER, partner, date.plusDays(1));
+        assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String nextFile = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_contracts_20260313.csv.gz")));
+        assertThat(nextFile).as("the next export: the new settings").contains(",R300,").doesNotContain("R200");
+    }
+
     private static StepExecution step(JobExecution execution, String name) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
     }
@@ -86,6 +122,7 @@ class RestartTest {
     private void forget(JobExecution clean) throws Exception {
         jobs.deleteJobInstance(clean.getJobInstance());
         ContractRows.jdbc().sql("DELETE FROM batch_export.delivery WHERE partner_id = :p").param("p", PARTNER).update();
+        ContractRows.jdbc().sql("DELETE FROM batch_export.export_partner_settings WHERE partner_id = :p").param("p", PARTNER).update();
         try (Stream<Path> files = Files.list(Fixtures.outbound(PARTNER))) {
             for (Path f : files.toList()) {
                 Files.delete(f);
