@@ -5,7 +5,8 @@
 -- their grants, and batch-export-service's reads keep working); a change that must drop or
 -- reorder a column needs DROP VIEW and the grant of V5 again.
 -- make: the vehicle's make from the contract projection (V6), what partners entitled by make are
--- matched on; null for contracts projected before it existed.
+-- matched on; null for contracts projected before it existed. rule_version: the version of the
+-- refund rule (V7) the quote was computed, and the cancellation approved, under.
 CREATE OR REPLACE VIEW cancellation_register AS
 SELECT c.cancellation_id,
        c.contract_number,
@@ -40,7 +41,8 @@ SELECT c.cancellation_id,
        c.updated_at,
        p.dealer_code                                       AS selling_dealer_code,
        c.recomputed_at_approval,
-       p.make
+       p.make,
+       q.rule_version
 FROM cancellation c
 JOIN refund_quote q ON q.quote_id = c.quote_id
 JOIN contract_projection p ON p.contract_number = c.contract_number;

@@ -40,14 +40,27 @@ public final class Streams {
 
     /** A contract as the projection needs it; {@link #activate} publishes it. */
     public record Sale(String state, ProductCode product, String plan, LocalDate saleDate, int termMonths, Integer termMiles,
-                       int odometer, String dealerCost, String price, boolean financed, String dealer) {
+                       int odometer, String dealerCost, String price, boolean financed, String dealer, Boolean manufacturerWarranty) {
+
+        /** A sale whose vehicle's manufacturer's warranty the dealer did not state. */
+        public Sale(String state, ProductCode product, String plan, LocalDate saleDate, int termMonths, Integer termMiles,
+                    int odometer, String dealerCost, String price, boolean financed, String dealer) {
+            this(state, product, plan, saleDate, termMonths, termMiles, odometer, dealerCost, price, financed, dealer, null);
+        }
 
         public static Sale vsc(String state, LocalDate saleDate) {
             return new Sale(state, ProductCode.VSC, "VSC-60-75-100", saleDate, 60, 75_000, 24_500, "1100.00", "2195.00", true, "D1001");
         }
 
         public Sale dealer(String code) {
-            return new Sale(state, product, plan, saleDate, termMonths, termMiles, odometer, dealerCost, price, financed, code);
+            return new Sale(state, product, plan, saleDate, termMonths, termMiles, odometer, dealerCost, price, financed, code,
+                    manufacturerWarranty);
+        }
+
+        /** The same sale, the dealer stating whether the manufacturer's warranty is in force. */
+        public Sale manufacturerWarranty(boolean inForce) {
+            return new Sale(state, product, plan, saleDate, termMonths, termMiles, odometer, dealerCost, price, financed, dealer,
+                    inForce);
         }
     }
 
@@ -59,7 +72,8 @@ public final class Streams {
         publish("contract-events", new ContractSubmitted(number, DealerCode.of(sale.dealer()), "DEAL-" + UUID.randomUUID().toString().substring(0, 8),
                 sale.product(), sale.plan(), UUID.randomUUID(), Vin.of(vin), sale.odometer(), sale.saleDate().minusYears(1),
                 sale.saleDate(), sale.termMonths(), sale.termMiles(), Money.of("100.00"), Money.of(sale.dealerCost()),
-                Money.of(sale.price()), sale.financed(), sale.financed() ? "Ally Bank" : null, sale.state(), at), "contract-service");
+                Money.of(sale.price()), sale.financed(), sale.financed() ? "Ally Bank" : null, sale.state(), "HONDA", null,
+                sale.manufacturerWarranty(), at), "contract-service");
         publish("contract-events", new ContractActivated(number, DealerCode.of(sale.dealer()), true, null, at), "contract-service");
         return number.value();
     }

@@ -26,7 +26,7 @@ class CancellationEvents {
 
     void quoted(RefundQuote q) {
         publish(new CancellationQuoted(number(q), dealer(q), q.quoteId(), q.reason().name(), q.cancelDate(), q.odometer(),
-                q.rule().code(), q.rule().method().name(), q.basis().name(), q.grossRefund(), q.claimsDeducted(), q.fee(), q.refund(),
+                q.rule().code(), q.rule().version(), q.rule().method().name(), q.basis().name(), q.grossRefund(), q.claimsDeducted(), q.fee(), q.refund(),
                 q.dealerChargeback(), q.providerShare(), q.payee().name(), q.lienholder(), q.refundDueDate(), q.validUntil(),
                 q.quotedAt()));
     }

@@ -5,6 +5,7 @@ import com.fniexchange.cancellation.projection.ContractProjection;
 import com.fniexchange.cancellation.projection.ProjectedContract;
 import com.fniexchange.cancellation.refund.CancellationTerms;
 import com.fniexchange.cancellation.refund.CoveredContract;
+import com.fniexchange.model.Money;
 import com.fniexchange.cancellation.refund.Refund;
 import com.fniexchange.cancellation.refund.RefundEngine;
 import com.fniexchange.platform.security.Caller;
@@ -63,15 +64,13 @@ class CancellationLifecycle {
         LocalDate today = calendar.today();
         checkTerms(request, contract, today);
 
-        RefundRuleTable.StateRule rule = rules.forContract(contract.customerState(), contract.productCode());
-        Refund refund = engine.calculate(
-                new CoveredContract(contract.customerPrice(), contract.dealerCost(), contract.saleDate(), contract.termMonths(),
-                        contract.termMiles(), contract.odometerAtSale(), contract.claimsPaid(), contract.financed(), contract.lienholder()),
+        RefundRuleTable.StateRule rule = rules.forContract(contract.customerState(), contract.productCode(), today);
+        Refund refund = engine.calculate(covered(contract, contract.customerPrice()),
                 new CancellationTerms(request.cancelDate(), request.odometer(), request.reason().leavesLienOpen(), today),
                 rule.rule());
         UUID quoteId = UUID.randomUUID();
         Instant now = now();
-        cancellations.insertQuote(quoteId, contract, request, refund, contract.customerPrice(), caller.actor(), now,
+        cancellations.insertQuote(quoteId, contract, request, refund, rule.version(), contract.customerPrice(), caller.actor(), now,
                 now.plus(properties.quoteValidity()));
         RefundQuote quote = cancellations.findQuote(quoteId, caller.dealerScope()).orElseThrow();
         events.quoted(quote);
@@ -158,11 +157,17 @@ class CancellationLifecycle {
     }
 
     /** The quote's refund under its own rule and terms, with the claims paid on the contract now. */
+    /** What the refund depends on about the contract, at this customer price (the quote's at approval). */
+    private static CoveredContract covered(ProjectedContract contract, Money customerPrice) {
+        return new CoveredContract(customerPrice, contract.dealerCost(), contract.saleDate(), contract.termMonths(),
+                contract.termMiles(), contract.odometerAtSale(), contract.claimsPaid(), contract.financed(), contract.lienholder(),
+                contract.manufacturerWarrantyInForce());
+    }
+
     private Refund recompute(RefundQuote quote, ProjectedContract contract) {
-        RefundRuleTable.StateRule rule = rules.byCode(quote.rule().code());
-        return engine.calculate(
-                new CoveredContract(quote.customerPrice(), contract.dealerCost(), contract.saleDate(), contract.termMonths(),
-                        contract.termMiles(), contract.odometerAtSale(), contract.claimsPaid(), contract.financed(), contract.lienholder()),
+        // the rule version the quote was computed under, however the rule has changed since
+        RefundRuleTable.StateRule rule = rules.byCode(quote.rule().code(), quote.rule().version());
+        return engine.calculate(covered(contract, quote.customerPrice()),
                 new CancellationTerms(quote.cancelDate(), quote.odometer(), quote.reason().leavesLienOpen(),
                         LocalDate.ofInstant(quote.quotedAt(), calendar.zone())),
                 rule.rule());

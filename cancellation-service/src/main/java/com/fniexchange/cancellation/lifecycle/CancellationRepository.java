@@ -36,12 +36,13 @@ class CancellationRepository {
             q.cancel_date, q.odometer, q.basis, q.days_used, q.term_days, q.miles_used, p.term_miles, q.months_used, q.unearned_share,
             q.customer_price, q.gross_refund, q.claims_paid, q.claims_deducted, q.fee, q.refund, q.dealer_chargeback,
             q.provider_share, q.payee, q.lienholder, q.refund_due_date, q.quoted_at, q.valid_until,
-            r.rule_code, r.state AS rule_state, r.product_code AS rule_product, r.method, r.free_look_days, r.free_look_despite_claims,
+            r.rule_code, r.version AS rule_version, r.effective_from AS rule_effective_from,
+            r.free_look_days_without_warranty, r.state AS rule_state, r.product_code AS rule_product, r.method, r.free_look_days, r.free_look_despite_claims,
             r.fee_type, r.fee_flat, r.fee_percent, r.fee_cap, r.deducts_claims, r.refund_due_days, r.late_penalty, r.note
             """;
     private static final String QUOTE_JOINS = """
             JOIN contract_projection p ON p.contract_number = q.contract_number
-            JOIN refund_rule r ON r.rule_code = q.rule_code
+            JOIN refund_rule r ON r.rule_code = q.rule_code AND r.version = q.rule_version
             """;
     private static final String CANCELLATION_SELECT = "SELECT c.cancellation_id, c.status, c.reason, c.requested_by, c.requested_at, "
             + "c.approved_by, c.approved_at, c.payment_method, c.payment_reference, c.paid_date, c.paid_by, c.refund_paid_at, "
@@ -55,14 +56,14 @@ class CancellationRepository {
         this.jdbc = jdbc;
     }
 
-    void insertQuote(UUID quoteId, ProjectedContract contract, QuoteRequest request, Refund refund, Money customerPrice,
-                     String quotedBy, Instant quotedAt, Instant validUntil) {
+    void insertQuote(UUID quoteId, ProjectedContract contract, QuoteRequest request, Refund refund, int ruleVersion,
+                     Money customerPrice, String quotedBy, Instant quotedAt, Instant validUntil) {
         jdbc.sql("""
-                INSERT INTO refund_quote (quote_id, contract_number, dealer_code, reason, cancel_date, odometer, rule_code, method, basis,
+                INSERT INTO refund_quote (quote_id, contract_number, dealer_code, reason, cancel_date, odometer, rule_code, rule_version, method, basis,
                     days_used, term_days, miles_used, months_used, unearned_share, customer_price, gross_refund, claims_paid,
                     claims_deducted, fee, refund, dealer_chargeback, provider_share, payee, lienholder, refund_due_date, quoted_by,
                     quoted_at, valid_until)
-                VALUES (:id, :number, :dealer, :reason, :cancelDate, :odometer, :rule, :method, :basis, :daysUsed, :termDays, :milesUsed,
+                VALUES (:id, :number, :dealer, :reason, :cancelDate, :odometer, :rule, :ruleVersion, :method, :basis, :daysUsed, :termDays, :milesUsed,
                     :monthsUsed, :share, :price, :gross, :claimsPaid, :claimsDeducted, :fee, :refund, :chargeback, :providerShare,
                     :payee, :lienholder, :due, :by, :at, :validUntil)
                 """)
@@ -73,6 +74,7 @@ class CancellationRepository {
                 .param("cancelDate", request.cancelDate())
                 .param("odometer", request.odometer(), Types.INTEGER)
                 .param("rule", refund.ruleCode())
+                .param("ruleVersion", ruleVersion)
                 .param("method", refund.method().name())
                 .param("basis", refund.basis().name())
                 .param("daysUsed", refund.daysUsed())
@@ -243,8 +245,10 @@ class CancellationRepository {
     }
 
     private static RefundQuote quote(ResultSet rs) throws SQLException {
-        RefundQuote.AppliedRule rule = new RefundQuote.AppliedRule(rs.getString("rule_code"), rs.getString("rule_state"),
+        RefundQuote.AppliedRule rule = new RefundQuote.AppliedRule(rs.getString("rule_code"), rs.getInt("rule_version"),
+                rs.getObject("rule_effective_from", LocalDate.class), rs.getString("rule_state"),
                 rs.getString("rule_product"), RefundMethod.valueOf(rs.getString("method")), rs.getInt("free_look_days"),
+                (Integer) rs.getObject("free_look_days_without_warranty"),
                 rs.getBoolean("free_look_despite_claims"), FeeRule.Type.valueOf(rs.getString("fee_type")), money(rs.getBigDecimal("fee_flat")),
                 rs.getBigDecimal("fee_percent"), money(rs.getBigDecimal("fee_cap")), rs.getBoolean("deducts_claims"),
                 rs.getInt("refund_due_days"), rs.getString("late_penalty"), rs.getString("note"));

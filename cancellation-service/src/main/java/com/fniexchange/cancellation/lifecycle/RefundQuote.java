@@ -46,14 +46,20 @@ record RefundQuote(
         Instant quotedAt,
         @Schema(description = "A cancellation can be made on this quote until then") Instant validUntil) {
 
-    /** The state rule a quote was computed with. */
-    @Schema(description = "The refund rule (state × product) that produced the quote")
+    /** The state rule, in the version a quote was computed with. */
+    @Schema(description = "The refund rule (state × product), in the version that produced the quote; the approval recomputes "
+            + "under the same version, whatever the rule became since")
     record AppliedRule(
             @Schema(example = "TX-VSC") String code,
+            @Schema(example = "1", description = "The rule's version; a change to a rule is a new version") int version,
+            @Schema(example = "2000-01-01", description = "The day this version took effect") LocalDate effectiveFrom,
             @Schema(example = "TX", description = "ALL for a default rule") String state,
             @Schema(example = "VSC", description = "ALL for the default rule") String productCode,
             @Schema(example = "LESSER_OF_TIME_OR_MILES") com.fniexchange.cancellation.refund.RefundMethod method,
             @Schema(example = "31") int freeLookDays,
+            @Schema(example = "30", nullable = true, description = "The free look of a vehicle without its manufacturer's warranty "
+                    + "in force, where the state makes the difference (California, for a used car); null when it does not")
+            Integer freeLookDaysWithoutWarranty,
             @Schema(description = "Whether the free look still applies after a claim was paid (less the claims)") boolean freeLookDespiteClaims,
             @Schema(example = "FLAT") com.fniexchange.cancellation.refund.FeeRule.Type feeType,
             @Schema(example = "50.00", nullable = true) Money feeFlat,

@@ -7,6 +7,7 @@ import com.fniexchange.model.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RefundRuleTable {
 
-    /** A rule with where it applies and its legal note, as quotes show it. */
-    record StateRule(String state, String productCode, RefundRule rule, String note) {
+    /** A version of a rule with where it applies, since when, and its legal note, as quotes show it. */
+    record StateRule(String state, String productCode, int version, LocalDate effectiveFrom, RefundRule rule, String note) {
     }
 
     private final JdbcClient jdbc;
@@ -25,27 +26,36 @@ class RefundRuleTable {
         this.jdbc = jdbc;
     }
 
-    /** The most specific rule: the state's for the product, else the product's default, else the default. */
-    StateRule forContract(String state, String productCode) {
+    /**
+     * The most specific rule: the state's for the product, else the product's default, else the
+     * default; of it, the version in effect on {@code on}.
+     */
+    StateRule forContract(String state, String productCode, LocalDate on) {
         return jdbc.sql("""
                 SELECT * FROM refund_rule
-                WHERE (state = :state AND product_code = :product) OR (state = 'ALL' AND product_code IN (:product, 'ALL'))
-                ORDER BY (state <> 'ALL') DESC, (product_code <> 'ALL') DESC
+                WHERE ((state = :state AND product_code = :product) OR (state = 'ALL' AND product_code IN (:product, 'ALL')))
+                  AND effective_from <= :on
+                ORDER BY (state <> 'ALL') DESC, (product_code <> 'ALL') DESC, effective_from DESC
                 LIMIT 1
                 """)
                 .param("state", state)
                 .param("product", productCode)
+                .param("on", on)
                 .query((rs, n) -> row(rs))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("refund_rule has no DEFAULT row"));
     }
 
-    StateRule byCode(String code) {
-        return jdbc.sql("SELECT * FROM refund_rule WHERE rule_code = :code").param("code", code).query((rs, n) -> row(rs)).single();
+    /** The version a quote was computed under, for its approval. */
+    StateRule byCode(String code, int version) {
+        return jdbc.sql("SELECT * FROM refund_rule WHERE rule_code = :code AND version = :version")
+                .param("code", code).param("version", version).query((rs, n) -> row(rs)).single();
     }
 
+
+    /** Every version of every rule. */
     List<StateRule> all() {
-        return jdbc.sql("SELECT * FROM refund_rule ORDER BY state = 'ALL', state, product_code").query((rs, n) -> row(rs)).list();
+        return jdbc.sql("SELECT * FROM refund_rule ORDER BY state = 'ALL', state, product_code, version").query((rs, n) -> row(rs)).list();
     }
 
     private static StateRule row(ResultSet rs) throws SQLException {
@@ -53,8 +63,9 @@ class RefundRuleTable {
                 rs.getBigDecimal("fee_percent"), money(rs.getBigDecimal("fee_cap")));
         RefundRule rule = new RefundRule(rs.getString("rule_code"), rs.getInt("free_look_days"), rs.getBoolean("free_look_despite_claims"),
                 RefundMethod.valueOf(rs.getString("method")), fee, rs.getBoolean("deducts_claims"), rs.getInt("refund_due_days"),
-                rs.getString("late_penalty"));
-        return new StateRule(rs.getString("state"), rs.getString("product_code"), rule, rs.getString("note"));
+                rs.getString("late_penalty"), (Integer) rs.getObject("free_look_days_without_warranty"));
+        return new StateRule(rs.getString("state"), rs.getString("product_code"), rs.getInt("version"),
+                rs.getObject("effective_from", LocalDate.class), rule, rs.getString("note"));
     }
 
     private static Money money(BigDecimal amount) {

@@ -45,10 +45,10 @@ public class ContractProjection implements ContractStatusProjection {
     void submitted(ContractSubmitted e) {
         jdbc.sql("""
                 INSERT INTO contract_projection (contract_number, dealer_code, product_code, plan_code, sale_date, term_months,
-                    term_miles, odometer_at_sale, dealer_cost, customer_price, financed, lienholder, customer_state, make, status,
-                    status_changed_at, updated_at)
+                    term_miles, odometer_at_sale, dealer_cost, customer_price, financed, lienholder, customer_state, make,
+                    manufacturer_warranty_in_force, status, status_changed_at, updated_at)
                 VALUES (:number, :dealer, :product, :plan, :saleDate, :termMonths, :termMiles, :odometer, :dealerCost, :price,
-                    :financed, :lienholder, :state, :make, 'SUBMITTED', :at, now())
+                    :financed, :lienholder, :state, :make, :warranty, 'SUBMITTED', :at, now())
                 ON CONFLICT (contract_number) DO NOTHING
                 """)
                 .param("number", e.contractNumber().value())
@@ -65,6 +65,7 @@ public class ContractProjection implements ContractStatusProjection {
                 .param("lienholder", e.lienholder(), Types.VARCHAR)
                 .param("state", e.customerState())
                 .param("make", e.make(), Types.VARCHAR)
+                .param("warranty", e.manufacturerWarrantyInForce(), Types.BOOLEAN)
                 .param("at", Timestamp.from(e.occurredAt()))
                 .update();
     }
@@ -134,6 +135,6 @@ public class ContractProjection implements ContractStatusProjection {
                 rs.getInt("term_months"), (Integer) rs.getObject("term_miles"), rs.getInt("odometer_at_sale"),
                 Money.of(rs.getBigDecimal("dealer_cost")), Money.of(rs.getBigDecimal("customer_price")), rs.getBoolean("financed"),
                 rs.getString("lienholder"), rs.getString("customer_state"), rs.getString("status"),
-                Money.of(rs.getBigDecimal("claims_paid")));
+                Money.of(rs.getBigDecimal("claims_paid")), (Boolean) rs.getObject("manufacturer_warranty_in_force"));
     }
 }

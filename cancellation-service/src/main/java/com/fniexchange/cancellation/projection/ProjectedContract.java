@@ -15,7 +15,7 @@ import java.time.LocalDate;
 public record ProjectedContract(ContractNumber contractNumber, DealerCode dealerCode, String productCode, String planCode,
                                 LocalDate saleDate, int termMonths, Integer termMiles, int odometerAtSale, Money dealerCost,
                                 Money customerPrice, boolean financed, String lienholder, String customerState, String status,
-                                Money claimsPaid) {
+                                Money claimsPaid, Boolean manufacturerWarrantyInForce) {
 
     public boolean active() {
         return "ACTIVE".equals(status);

@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
  * <p>Amounts are computed from exact fractions (days, miles or months as whole numbers) and
  * rounded half-up to the cent once per amount, so the components always add up:
  * <ol>
- *   <li>free look: cancelled at most {@code freeLookDays} after the sale, and no claim paid (or
+ *   <li>free look: cancelled at most {@code freeLookDays} after the sale (the rule's shorter
+ *       days for a vehicle known to be without its manufacturer's warranty, where it has them), and no claim paid (or
  *       the rule keeps the free look despite claims): the whole price is unearned, no fee;</li>
  *   <li>otherwise the rule's method gives the unearned share {@code u}; gross = price × u;</li>
  *   <li>claims deducted = min(claims paid, gross) when the rule deducts claims;</li>
@@ -46,7 +47,7 @@ public final class RefundEngine {
 
         Share share;
         Integer monthsUsed = null;
-        boolean freeLook = daysSinceSale <= rule.freeLookDays() && (!claimsPaid || rule.freeLookDespiteClaims());
+        boolean freeLook = daysSinceSale <= rule.freeLookDaysFor(contract) && (!claimsPaid || rule.freeLookDespiteClaims());
         if (freeLook) {
             share = new Share(1, 1, RefundBasis.FREE_LOOK);
         } else {

@@ -21,7 +21,8 @@ class RefundRuleTableTest {
 
     @Test
     void seedsTheStateRulesAndADefault() {
-        Map<String, RefundRuleTable.StateRule> byCode = rules.all().stream()
+        // the first version of each rule, as V1 seeded it
+        Map<String, RefundRuleTable.StateRule> byCode = rules.all().stream().filter(r -> r.version() == 1)
                 .collect(Collectors.toMap(r -> r.rule().code(), r -> r));
         assertThat(byCode).containsKeys("TX-VSC", "CA-VSC", "NV-VSC", "NJ-GAP", "AR-GAP", "SC-GAP", "CA-GAP", "DEFAULT");
 
@@ -43,10 +44,29 @@ class RefundRuleTableTest {
 
     @Test
     void theMostSpecificRuleApplies() {
-        assertThat(rules.forContract("TX", "VSC").rule().code()).isEqualTo("TX-VSC");
-        assertThat(rules.forContract("CA", "GAP").rule().code()).isEqualTo("CA-GAP");
-        assertThat(rules.forContract("TX", "GAP").rule().code()).isEqualTo("DEFAULT-GAP");
-        assertThat(rules.forContract("NJ", "VSC").rule().code()).isEqualTo("DEFAULT");
-        assertThat(rules.forContract("TX", "TIRE_WHEEL").rule().code()).isEqualTo("DEFAULT");
+        assertThat(rules.forContract("TX", "VSC", TODAY).rule().code()).isEqualTo("TX-VSC");
+        assertThat(rules.forContract("CA", "GAP", TODAY).rule().code()).isEqualTo("CA-GAP");
+        assertThat(rules.forContract("TX", "GAP", TODAY).rule().code()).isEqualTo("DEFAULT-GAP");
+        assertThat(rules.forContract("NJ", "VSC", TODAY).rule().code()).isEqualTo("DEFAULT");
+        assertThat(rules.forContract("TX", "TIRE_WHEEL", TODAY).rule().code()).isEqualTo("DEFAULT");
     }
+
+    @Test
+    void aQuoteTakesTheVersionInEffectOnItsDayAndAnApprovalTheVersionItsQuoteNamed() {
+        // California VSC, version 2 (V7): the used car without its manufacturer's warranty
+        RefundRuleTable.StateRule before = rules.forContract("CA", "VSC", CA_V2.minusDays(1));
+        RefundRuleTable.StateRule since = rules.forContract("CA", "VSC", CA_V2);
+        assertThat(before.version()).isEqualTo(1);
+        assertThat(before.rule().freeLookDaysWithoutWarranty()).isNull();
+        assertThat(since.version()).isEqualTo(2);
+        assertThat(since.effectiveFrom()).isEqualTo(CA_V2);
+        assertThat(since.rule().freeLookDays()).isEqualTo(60);
+        assertThat(since.rule().freeLookDaysWithoutWarranty()).isEqualTo(30);
+        assertThat(since.rule().fee()).as("nothing else changed").isEqualTo(before.rule().fee());
+        assertThat(rules.byCode("CA-VSC", 1)).isEqualTo(before);
+        assertThat(rules.byCode("CA-VSC", 2)).isEqualTo(since);
+    }
+
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now();
+    private static final java.time.LocalDate CA_V2 = java.time.LocalDate.of(2026, 12, 6);
 }

@@ -110,6 +110,32 @@ class RefundEngineTest {
     }
 
     @Test
+    void californiaUsedCarWithoutItsManufacturersWarrantyHasThirtyDaysOfFreeLookNotSixty() {
+        RefundRule caVersion2 = RefundEngineTestRules.CA_VSC_V2;
+        // sold 2025-01-10: day 30 is 2025-02-09, day 31 2025-02-10, day 41 2025-02-20
+        Refund day30 = engine.calculate(warranty(false), on("2025-02-09", 31_200), caVersion2);
+        assertThat(day30.basis()).isEqualTo(RefundBasis.FREE_LOOK);
+        assertThat(day30.refund()).isEqualTo(Money.of("2195.00"));
+
+        Refund day31 = engine.calculate(warranty(false), on("2025-02-10", 31_200), caVersion2);
+        assertThat(day31.basis()).isNotEqualTo(RefundBasis.FREE_LOOK);
+        assertThat(day31.fee()).as("the lesser of 10% and $25").isEqualTo(Money.of("25.00"));
+        assertThat(day31.refund()).isEqualTo(day31.grossRefund().minus(Money.of("25.00")));
+
+        for (Boolean notWithout : new Boolean[] {true, null}) {
+            Refund day41 = engine.calculate(warranty(notWithout), on("2025-02-20", 31_200), caVersion2);
+            assertThat(day41.basis()).as("warranty %s: the 60-day free look", notWithout).isEqualTo(RefundBasis.FREE_LOOK);
+        }
+        assertThat(engine.calculate(warranty(false), on("2025-02-20", 31_200), CA_VSC).basis())
+                .as("version 1 made no difference").isEqualTo(RefundBasis.FREE_LOOK);
+    }
+
+    private static CoveredContract warranty(Boolean inForce) {
+        return new CoveredContract(Money.of("2195.00"), Money.of("1100.00"), LocalDate.parse("2025-01-10"), 60, 75_000,
+                30_000, Money.ZERO, true, "Ally Bank", inForce);
+    }
+
+    @Test
     void mileageHeavyCaseMilesNotDaysDecide() {
         // 180 of 1,826 days (9.9%) but 30,000 of 75,000 miles (40%): miles decide
         Refund refund = engine.calculate(vsc("2025-03-01", 24_500, "0"), on("2025-08-28", 54_500), TX_VSC);

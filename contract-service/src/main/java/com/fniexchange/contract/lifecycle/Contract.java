@@ -39,6 +39,8 @@ record Contract(
         boolean financed,
         @Schema(example = "Ally Bank", nullable = true, description = "null when not financed") String lienholder,
         Customer customer,
+        @Schema(nullable = true, description = "Whether the vehicle still has its manufacturer's warranty, as submitted; null when "
+                + "not given") Boolean manufacturerWarrantyInForce,
         @Schema(nullable = true, description = "null until the dealer cost is remitted") Remittance remittance,
         Instant submittedAt,
         Instant updatedAt,

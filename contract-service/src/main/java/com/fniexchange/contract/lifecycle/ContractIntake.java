@@ -106,7 +106,7 @@ class ContractIntake {
                 Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,
                 new Contract.Customer(submission.customer().firstName().strip(), submission.customer().lastName().strip(),
                         quote.customerState()),
-                null, now, now, history);
+                submission.manufacturerWarrantyInForce(), null, now, now, history);
         insertOrRefuseDuplicate(contract, caller.actor());
         contracts.recordStatusChanges(number, history);
         events.issued(contract);

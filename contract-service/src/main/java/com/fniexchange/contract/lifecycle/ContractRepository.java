@@ -15,6 +15,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -50,10 +51,10 @@ class ContractRepository {
                 INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
                     model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, limit_of_liability, dealer_cost,
                     suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
-                    customer_state, status, review_reasons, submitted_by, submitted_at, updated_at)
+                    customer_state, manufacturer_warranty_in_force, status, review_reasons, submitted_by, submitted_at, updated_at)
                 VALUES (:number, :dealer, :deal, :product, :plan, :quote, :vin, :make, :modelYear, :odometer, :inService,
                     :saleDate, :termMonths, :termMiles, :deductible, :limit, :dealerCost, :retail, :price, :financed, :lienholder,
-                    :firstName, :lastName, :state, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
+                    :firstName, :lastName, :state, :warranty, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
                 ON CONFLICT (dealer_code, deal_number, product_code) WHERE status NOT IN ('VOIDED', 'REJECTED') DO NOTHING
                 """)
                 .param("number", c.contractNumber().value())
@@ -80,6 +81,7 @@ class ContractRepository {
                 .param("firstName", c.customer().firstName())
                 .param("lastName", c.customer().lastName())
                 .param("state", c.customer().state())
+                .param("warranty", c.manufacturerWarrantyInForce(), Types.BOOLEAN)
                 .param("status", c.status().name())
                 .param("reasons", c.reviewReasons().toArray(String[]::new))
                 .param("submittedBy", submittedBy)
@@ -263,6 +265,7 @@ class ContractRepository {
                 rs.getBoolean("financed"), rs.getString("lienholder"),
                 new Contract.Customer(rs.getString("customer_first_name"), rs.getString("customer_last_name"),
                         rs.getString("customer_state")),
+                (Boolean) rs.getObject("manufacturer_warranty_in_force"),
                 remittanceId == null ? null : new Contract.Remittance(remittanceId, rs.getTimestamp("remitted_at").toInstant()),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), history);
     }

@@ -22,7 +22,10 @@ record ContractSubmission(
         @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal customerPrice,
         @Schema(example = "true") @NotNull Boolean financed,
         @Schema(example = "Ally Bank", description = "Required when financed") @Size(max = 100) String lienholder,
-        @NotNull @Valid Customer customer) {
+        @NotNull @Valid Customer customer,
+        @Schema(example = "true", description = "Whether the vehicle still has its manufacturer's warranty. Optional; false makes a "
+                + "used car's free look 30 days instead of 60 in California")
+        Boolean manufacturerWarrantyInForce) {
 
     /** The buyer, kept to what the contract needs. */
     @Schema(name = "SubmittedCustomer", description = "The buyer, kept to what the contract needs")

@@ -65,11 +65,16 @@ class ContractEventStreamTest extends DealerPortalTest {
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
         String quoteId = quote.json().get("quoteId").asText();
 
+        // a used car whose manufacturer's warranty has run out: the dealer says so (optional)
         Api.Response submitted = api.post("/api/v1/contracts", dealer,
-                Api.submission(quoteId, "VSC-60-75-100", deal(), "2195.00"));
+                Api.submission(quoteId, "VSC-60-75-100", deal(), "2195.00").replace("\"financed\":true",
+                        "\"manufacturerWarrantyInForce\":false,\"financed\":true"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String number = submitted.json().get("contractNumber").asText();
         assertThat(submitted.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(submitted.json().get("manufacturerWarrantyInForce").asBoolean(true)).isFalse();
+        assertThat(api.get("/api/v1/contracts/" + number, dealer).json().get("manufacturerWarrantyInForce").asBoolean(true))
+                .as("kept").isFalse();
         assertThat(submitted.header("Location")).isEqualTo("/api/v1/contracts/" + number);
 
         List<ConsumerRecord<String, String>> events = eventsFor(number, 2);
@@ -92,6 +97,8 @@ class ContractEventStreamTest extends DealerPortalTest {
         JsonNode body = JSON.readTree(events.get(0).value());
         assertThat(body.get("vin").asText()).isEqualTo(vin);
         assertThat(body.get("dealerCost").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(body.get("manufacturerWarrantyInForce").isBoolean()).as("what California's free look needs").isTrue();
+        assertThat(body.get("manufacturerWarrantyInForce").asBoolean()).isFalse();
         assertThat(events.get(0).value()).contains("\"dealerCost\":1100.00").doesNotContain("Jane");
         assertThat(meters.get("fni.events.published").tag("type", "com.fniexchange.contract.submitted.v1")
                 .tag("destination", "contract-events").counter().count()).isPositive();

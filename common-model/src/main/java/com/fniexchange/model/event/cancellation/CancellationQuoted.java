@@ -14,6 +14,7 @@ import java.util.UUID;
  * {@code grossRefund = providerShare + dealerChargeback}.
  *
  * @param ruleCode         the state and product refund rule that produced the quote, e.g. {@code TX-VSC}
+ * @param ruleVersion      the version of that rule, which its approval recomputes under (optional within v1)
  * @param method           PRO_RATA_DAYS, PRO_RATA_MILES, LESSER_OF_TIME_OR_MILES or RULE_OF_78S
  * @param basis            what decided the unearned share: FREE_LOOK, DAYS, MILES or MONTHS
  * @param grossRefund      the unearned share of the customer price, before deductions
@@ -31,6 +32,7 @@ public record CancellationQuoted(
         LocalDate cancelDate,
         Integer odometer,
         String ruleCode,
+        Integer ruleVersion,
         String method,
         String basis,
         Money grossRefund,

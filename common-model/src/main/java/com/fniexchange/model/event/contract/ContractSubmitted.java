@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param make       the vehicle's make as rated; optional within v1 (null from publishers before it was added)
  * @param limitOfLiability the most the provider pays on all claims together; optional within v1
  *                   (null from publishers before it was added)
+ * @param manufacturerWarrantyInForce whether the vehicle still has its manufacturer's warranty, as the
+ *                   dealer submitted it; false makes a used car's free look 30 days in California.
+ *                   Optional within v1: null when not given or from publishers before it was added
  */
 public record ContractSubmitted(
         ContractNumber contractNumber,
@@ -41,6 +44,7 @@ public record ContractSubmitted(
         String customerState,
         String make,
         Money limitOfLiability,
+        Boolean manufacturerWarrantyInForce,
         Instant occurredAt) implements ContractEvent {
 
     public static final EventType TYPE = EventType.of("contract", "submitted", 1);
@@ -52,7 +56,18 @@ public record ContractSubmitted(
                              Money customerPrice, boolean financed, String lienholder, String customerState, Instant occurredAt) {
         this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
                 saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
-                null, null, occurredAt);
+                null, null, null, occurredAt);
+    }
+
+    /** The payload with make and limit of liability, before the manufacturer's warranty was added in v1. */
+    public ContractSubmitted(ContractNumber contractNumber, DealerCode dealerCode, String dealNumber, ProductCode productCode,
+                             String planCode, UUID quoteId, Vin vin, int odometer, LocalDate vehicleInServiceDate,
+                             LocalDate saleDate, int termMonths, Integer termMiles, Money deductible, Money dealerCost,
+                             Money customerPrice, boolean financed, String lienholder, String customerState, String make,
+                             Money limitOfLiability, Instant occurredAt) {
+        this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
+                saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
+                make, limitOfLiability, null, occurredAt);
     }
 
     @Override
