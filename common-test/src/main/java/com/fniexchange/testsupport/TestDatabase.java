@@ -112,7 +112,7 @@ public record TestDatabase(String url, String user, String password) {
      * first start. Roles belong to the server, so another test JVM may be creating them at the same
      * moment: one retry.
      */
-    private static void createServiceRoles(TestDatabase db) {
+    static void createServiceRoles(TestDatabase db) {
         Path script = SourceTree.root().resolve("deploy/db/service-roles.sql");
         String sql;
         try {

@@ -1,6 +1,7 @@
 package com.fniexchange.export.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fniexchange.export.partner.Partner;
 import java.util.Optional;
@@ -9,8 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A partner's settings frozen when an export's first execution starts (V4): every step of that
- * execution and of its restarts reads these, so a partner changed between a failure and its
- * restart cannot change what the export delivers. The change applies from the next export.
+ * execution and of its restarts builds the file with these (layout, compression, entitlement,
+ * OpenPGP key), so a partner changed between a failure and its restart cannot change what the
+ * export delivers; the change applies from the next export. Where the file goes (the SFTP and
+ * Blob channels) is read as it is now: fixing a wrong host key or path is how ops make a failed
+ * delivery's restart succeed.
  */
 @Component
 class FrozenPartnerSettings {
@@ -20,7 +24,15 @@ class FrozenPartnerSettings {
 
     FrozenPartnerSettings(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        // a row frozen by an earlier release may hold a field this one no longer has
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** The file as the export started it, delivered where the partner's channels are now. */
+    static Partner fileAsStartedDeliveredAsNow(Partner started, Partner now) {
+        return new Partner(started.partnerId(), now.name(), started.kind(), started.entitlement(), started.registers(),
+                started.layout(), started.compression(), started.pgpPublicKey(), now.sftp(), now.blob(), now.schedule(),
+                now.timeZone(), now.active(), now.updatedAt(), now.updatedBy());
     }
 
     /**

@@ -238,8 +238,10 @@ public class PartnerExportJob {
 
     private ExportRun run(Map<String, Object> parameters) {
         ExportJobKey key = ExportJobKey.of(parameters);
-        Partner partner = frozen.of(key).or(() -> partners.find(key.partnerId()))
+        Partner current = partners.find(key.partnerId())
                 .orElseThrow(() -> new IllegalStateException("no partner " + key.partnerId()));
+        Partner partner = frozen.of(key).map(started -> FrozenPartnerSettings.fileAsStartedDeliveredAsNow(started, current))
+                .orElse(current);
         RegisterDefinition register = catalog.get(key.register());
         return new ExportRun(key, partner, register, key.window(calendar.zone()),
                 ExportFiles.of(properties.workDir(), partner, register, key.businessDate()));

@@ -103,7 +103,7 @@ public class RegisterCatalog {
                     "claimId"));
 
     /**
-     * cancellation-service V2/V3 cancellation_register: the cancellations APPROVED on the date.
+     * cancellation-service cancellation_register (V2 to V4, then R__cancellation_register.sql): the cancellations APPROVED on the date.
      * Business instant {@code approved_at} (set once; updated_at moves again when the refund is
      * paid). Entitled by the selling dealer and the make (cancellation-service R__: the make its
      * projection took from contract.submitted.v1; null for contracts projected before, which a

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fniexchange.model.file.FileLayout;
 import com.fniexchange.export.ops.ExportLauncher;
 import com.fniexchange.export.partner.PartnerOnboarding;
+import com.fniexchange.export.partner.PartnerSettings;
 import com.fniexchange.export.register.Register;
 import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
@@ -93,20 +94,31 @@ class RestartTest {
             faults.clear(partner);
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        // between the failure and the restart, ops change the layout and the entitlement
-        registry.save(partner, Fixtures.settings(partner, List.of("R300"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.CSV, null), "ops");
+        // between the failure and the restart, ops change the layout and the entitlement, and move the SFTP pickup
+        PartnerSettings changed = Fixtures.settings(partner, List.of("R300"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.CSV, null);
+        Files.createDirectories(Fixtures.outbound(partner).resolveSibling("moved"));
+        PartnerSettings.SftpSettings sftp = changed.sftp();
+        registry.save(partner, new PartnerSettings(changed.name(), changed.kind(), changed.entitlement(), changed.registers(),
+                changed.layout(), changed.compression(), changed.pgpPublicKey(), new PartnerSettings.SftpSettings(sftp.host(), sftp.port(),
+                sftp.user(), sftp.identity(), "/" + partner + "/moved", null, sftp.hostKey()), changed.blob(), changed.schedule(),
+                changed.timeZone(), changed.active()), "ops");
+        // and a row frozen by another release, with a field this one does not know, still reads
+        ContractRows.jdbc().sql("""
+                UPDATE batch_export.export_partner_settings SET settings = settings || '{"retiredSetting": true}'::jsonb
+                WHERE partner_id = :p""").param("p", partner).update();
 
         JobExecution restarted = runs.restart(failed.getId());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        String started = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_contracts_20260312.txt.gz")));
+        Path moved = Fixtures.outbound(partner).resolveSibling("moved");
+        String started = Fixtures.gunzip(Files.readAllBytes(moved.resolve(partner + "_contracts_20260312.txt.gz")));
         assertThat(started).as("the layout and entitlement the export started with").contains("|R200|").doesNotContain("R300");
-        assertThat(Fixtures.sftpNames(partner)).noneMatch(name -> name.contains("20260312") && name.endsWith(".csv.gz"));
+        assertThat(Fixtures.sftpNames(partner)).as("delivered where the partner's pickup is now").isEmpty();
 
         JobExecution next = runs.run(Register.CONTRACT_REGISTER, partner, date.plusDays(1));
         assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        String nextFile = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_contracts_20260313.csv.gz")));
+        String nextFile = Fixtures.gunzip(Files.readAllBytes(moved.resolve(partner + "_contracts_20260313.csv.gz")));
         assertThat(nextFile).as("the next export: the new settings").contains(",R300,").doesNotContain("R200");
     }
 

@@ -51,10 +51,10 @@ public final class CancellationRows {
         LocalDate cancelDate = requestedAt.atZone(ContractRows.ZONE).toLocalDate();
         ContractRows.jdbc().sql("""
                 INSERT INTO cancellation.refund_quote (quote_id, contract_number, dealer_code, reason, cancel_date, odometer,
-                    rule_code, method, basis, days_used, term_days, miles_used, months_used, unearned_share, customer_price,
+                    rule_code, rule_version, method, basis, days_used, term_days, miles_used, months_used, unearned_share, customer_price,
                     gross_refund, claims_paid, claims_deducted, fee, refund, dealer_chargeback, provider_share, payee,
                     refund_due_date, quoted_by, quoted_at, valid_until)
-                VALUES (:q, :n, :dealer, 'CUSTOMER_REQUEST', :cancelDate, 20000, 'TX-VSC', 'LESSER_OF_TIME_OR_MILES', 'DAYS',
+                VALUES (:q, :n, :dealer, 'CUSTOMER_REQUEST', :cancelDate, 20000, 'TX-VSC', 1, 'LESSER_OF_TIME_OR_MILES', 'DAYS',
                     300, 1095, 8000, 10, 0.700000, 1000.00, :gross, 0.00, 0.00, :fee, :refund, :chargeback, :providerShare,
                     'CUSTOMER', :due, 'test', :requestedAt, :requestedAt)""")
                 .param("q", quote).param("n", contract).param("dealer", dealer).param("cancelDate", cancelDate)

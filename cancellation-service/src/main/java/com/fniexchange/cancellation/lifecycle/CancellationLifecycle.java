@@ -5,9 +5,9 @@ import com.fniexchange.cancellation.projection.ContractProjection;
 import com.fniexchange.cancellation.projection.ProjectedContract;
 import com.fniexchange.cancellation.refund.CancellationTerms;
 import com.fniexchange.cancellation.refund.CoveredContract;
-import com.fniexchange.model.Money;
 import com.fniexchange.cancellation.refund.Refund;
 import com.fniexchange.cancellation.refund.RefundEngine;
+import com.fniexchange.model.Money;
 import com.fniexchange.platform.security.Caller;
 import com.fniexchange.platform.calendar.BusinessCalendar;
 import com.fniexchange.platform.web.InvalidField;
@@ -156,7 +156,6 @@ class CancellationLifecycle {
         return paid;
     }
 
-    /** The quote's refund under its own rule and terms, with the claims paid on the contract now. */
     /** What the refund depends on about the contract, at this customer price (the quote's at approval). */
     private static CoveredContract covered(ProjectedContract contract, Money customerPrice) {
         return new CoveredContract(customerPrice, contract.dealerCost(), contract.saleDate(), contract.termMonths(),
@@ -164,6 +163,7 @@ class CancellationLifecycle {
                 contract.manufacturerWarrantyInForce());
     }
 
+    /** The quote's refund under its own rule version and terms, with the claims paid on the contract now. */
     private Refund recompute(RefundQuote quote, ProjectedContract contract) {
         // the rule version the quote was computed under, however the rule has changed since
         RefundRuleTable.StateRule rule = rules.byCode(quote.rule().code(), quote.rule().version());

@@ -372,6 +372,10 @@ class CancellationApiTest {
                 "com.fniexchange.cancellation.requested.v1", "com.fniexchange.cancellation.approved.v1");
         JsonNode approvedEvent = read(events.get(2));
         assertThat(EventSchemas.violations(EventType.parse(header(events.get(2), "ce_type")), approvedEvent)).isEmpty();
+        JsonNode quotedEvent = read(events.get(0));
+        assertThat(quotedEvent.get("ruleCode").asText()).isEqualTo("TX-VSC");
+        assertThat(quotedEvent.get("ruleVersion").asInt()).as("the version the approval recomputes under")
+                .isEqualTo(q.at("/rule/version").asInt()).isEqualTo(1);
         assertThat(approvedEvent.get("refund").decimalValue()).isEqualByComparingTo(a.get("refund").decimalValue());
         assertThat(approvedEvent.get("dealerChargeback").decimalValue()).isEqualByComparingTo(a.get("dealerChargeback").decimalValue());
         assertThat(approvedEvent.get("claimsDeducted").decimalValue()).as("a partner can explain the refund that differs from its quote")

@@ -1,6 +1,7 @@
 package com.fniexchange.cancellation.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fniexchange.cancellation.Api;
@@ -93,6 +94,18 @@ class RefundRuleVersionsTest {
         assertThat(approved.json().at("/quote/rule/version").asInt()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT rule_version FROM cancellation_register WHERE cancellation_id = :id")
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+
+        // a version quotes were made under cannot be changed or removed; one no quote used can
+        assertThatThrownBy(() -> jdbc.sql("UPDATE refund_rule SET fee_flat = 10.00 WHERE rule_code = 'WY-VSC' AND version = 1").update())
+                .hasMessageContaining("WY-VSC version 1 is used by quotes");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM refund_rule WHERE rule_code = 'WY-VSC' AND version = 1").update())
+                .hasMessageContaining("add a new version");
+        jdbc.sql("""
+                INSERT INTO refund_rule (rule_code, version, effective_from, state, product_code, free_look_days,
+                    free_look_despite_claims, method, fee_type, deducts_claims, refund_due_days, note)
+                VALUES ('WY-VSC', 3, :later, 'WY', 'VSC', 30, false, 'LESSER_OF_TIME_OR_MILES', 'NONE', true, 30, 'not used yet')
+                """).param("later", today.plusYears(1)).update();
+        assertThat(jdbc.sql("DELETE FROM refund_rule WHERE rule_code = 'WY-VSC' AND version = 3").update()).isEqualTo(1);
     }
 
     private static JsonNode quote(Api api, String number, LocalDate cancelDate) {

@@ -25,6 +25,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * have ({@code /inbound} for files, {@code /staging} for uploads in progress). On first start it
  * generates the server's host key and the identity batch-export-service logs in with, into the
  * work folder (never the repository); later starts reuse them, so a partner entry stays valid.
+ *
+ * @param root the folder the server shows as {@code /}
  */
 record PartnerSftpServer(SshServer server, SftpAccount account, Path root) implements Part {
 
@@ -85,8 +87,6 @@ record PartnerSftpServer(SshServer server, SftpAccount account, Path root) imple
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, comment, null, out);
         }
     }
-
-    /** The folder the server shows as {@code /}. */
 
     @Override
     public String name() {

@@ -36,6 +36,14 @@ public record CancellationApproved(
 
     public static final EventType TYPE = EventType.of("cancellation", "approved", 1);
 
+    /** The payload as first released, before claimsDeducted and recomputedAtApproval were added in v1. */
+    public CancellationApproved(ContractNumber contractNumber, DealerCode dealerCode, UUID cancellationId, String reason,
+                                LocalDate cancelDate, Money refund, Money dealerChargeback, String payee, LocalDate refundDueDate,
+                                String approvedBy, Instant occurredAt) {
+        this(contractNumber, dealerCode, cancellationId, reason, cancelDate, refund, dealerChargeback, null, null, payee,
+                refundDueDate, approvedBy, occurredAt);
+    }
+
     @Override
     public EventType eventType() {
         return TYPE;

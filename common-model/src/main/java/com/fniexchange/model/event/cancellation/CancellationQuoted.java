@@ -49,6 +49,15 @@ public record CancellationQuoted(
 
     public static final EventType TYPE = EventType.of("cancellation", "quoted", 1);
 
+    /** The payload as first released, before ruleVersion was added in v1. */
+    public CancellationQuoted(ContractNumber contractNumber, DealerCode dealerCode, UUID quoteId, String reason, LocalDate cancelDate,
+                              Integer odometer, String ruleCode, String method, String basis, Money grossRefund,
+                              Money claimsDeducted, Money fee, Money refund, Money dealerChargeback, Money providerShare,
+                              String payee, String lienholder, LocalDate refundDueDate, Instant validUntil, Instant occurredAt) {
+        this(contractNumber, dealerCode, quoteId, reason, cancelDate, odometer, ruleCode, null, method, basis, grossRefund,
+                claimsDeducted, fee, refund, dealerChargeback, providerShare, payee, lienholder, refundDueDate, validUntil, occurredAt);
+    }
+
     @Override
     public EventType eventType() {
         return TYPE;
