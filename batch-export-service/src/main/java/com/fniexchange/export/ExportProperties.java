@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkSize   rows per committed chunk (the restart granularity)
  * @param gzipLevel   deflate level of the gzip files (1 fastest .. 9 smallest)
  * @param reportKeys  differing keys listed per kind in a reconciliation report (the count is always exact)
+ * @param frozenSettingsRetention how long the partner settings an export froze are kept once it completed
+ *                    (an export not completed keeps them until it is)
  */
 @ConfigurationProperties("fni.export")
 @Validated
@@ -27,6 +29,7 @@ public record ExportProperties(
         @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("6") @Min(1) int gzipLevel,
         @DefaultValue("1000") @Min(1) int reportKeys,
+        @DefaultValue("30d") Duration frozenSettingsRetention,
         @DefaultValue Sftp sftp,
         @DefaultValue Blob blob,
         @DefaultValue Schedule schedule) {

@@ -70,8 +70,10 @@ public final class ExportBenchmark {
 
     private static void run(int rows, int level, int chunk) throws Exception {
         TestDatabase db = TestDatabase.get();
+        // as in production: contract-service's schema migrated as its role, the batch acting as its own
         Flyway contract = Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("contract")
-                .defaultSchema("contract").locations("classpath:db/contract").load();
+                .defaultSchema("contract").locations("classpath:db/contract")
+                .initSql("SET ROLE " + TestDatabase.serviceRole("contract")).load();
         PlatformMigrations.migrateServiceAndPlatform(contract);
         long t0 = System.nanoTime();
         generate(db, rows);
@@ -86,6 +88,7 @@ public final class ExportBenchmark {
                 "--spring.application.name=batch-export-service",
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--fni.schema=batch_export",
+                "--fni.db.role=" + TestDatabase.serviceRole("batch_export"),
                 "--spring.datasource.hikari.maximum-pool-size=4", "--spring.batch.job.enabled=false",
                 "--spring.batch.jdbc.initialize-schema=never", "--spring.batch.jdbc.isolation-level-for-create=read_committed",
                 "--fni.business-zone=America/New_York", "--fni.export.work-dir=" + work,

@@ -3,8 +3,12 @@ package com.fniexchange.export.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fniexchange.export.ExportProperties;
 import com.fniexchange.export.partner.Partner;
+import com.fniexchange.platform.retention.PurgeTarget;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +22,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FrozenPartnerSettings {
+
+    /**
+     * An export whose latest execution did not complete may still be restarted: its frozen
+     * settings stay, however old. The rest go {@code fni.export.frozen-settings-retention} after
+     * they were frozen, with the platform's retention purge.
+     */
+    static final String STILL_RESTARTABLE = """
+            EXISTS (SELECT 1 FROM batch_job_execution e
+                    WHERE e.job_instance_id = export_partner_settings.job_instance_id AND e.status <> 'COMPLETED'
+                      AND e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch_job_execution l
+                                                WHERE l.job_instance_id = e.job_instance_id))""";
+
+    @Configuration(proxyBeanMethods = false)
+    static class Retention {
+        @Bean
+        PurgeTarget frozenPartnerSettingsPurge(ExportProperties properties) {
+            return new PurgeTarget("frozen-partner-settings", "export_partner_settings", "frozen_at",
+                    now -> now.minus(properties.frozenSettingsRetention()), STILL_RESTARTABLE);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -143,7 +143,7 @@ class SftpIdentityCheckTest {
     }
 
     private static ExportProperties properties(Map<String, ExportProperties.Identity> identities) {
-        return new ExportProperties(dir, 5000, 6, 1000,
+        return new ExportProperties(dir, 5000, 6, 1000, Duration.ofDays(30),
                 new ExportProperties.Sftp(identities, Duration.ofSeconds(10), 4, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 new ExportProperties.Blob(Map.of(), 4_194_304, Duration.ofSeconds(60)),
                 new ExportProperties.Schedule(false, Duration.ofHours(6), Duration.ofMinutes(1)));

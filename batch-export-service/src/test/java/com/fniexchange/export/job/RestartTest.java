@@ -11,6 +11,7 @@ import com.fniexchange.export.support.BatchExportTest;
 import com.fniexchange.export.support.ContractRows;
 import com.fniexchange.export.support.Fixtures;
 import com.fniexchange.export.support.TestFaults;
+import com.fniexchange.platform.retention.PurgeTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,6 +39,9 @@ class RestartTest {
     @Autowired ExportLauncher runs;
     @Autowired TestFaults faults;
     @Autowired JobRepository jobs;
+    @Autowired PurgeTarget frozenPartnerSettingsPurge;
+    /** The service's own connections, as the platform's purge uses them (its role, its schema). */
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient serviceJdbc;
 
     @Test
     void aRestartedExportDeliversTheSameBytesAsACleanRun() throws Exception {
@@ -116,10 +120,40 @@ class RestartTest {
         assertThat(started).as("the layout and entitlement the export started with").contains("|R200|").doesNotContain("R300");
         assertThat(Fixtures.sftpNames(partner)).as("delivered where the partner's pickup is now").isEmpty();
 
+        // a completed export's frozen settings go after the retention; an export still to be restarted keeps its own
+        JobExecution pending = killedRun(partner, date.plusDays(5));
+        ContractRows.jdbc().sql("UPDATE batch_export.export_partner_settings SET frozen_at = now() - interval '400 days'"
+                + " WHERE partner_id = :p").param("p", partner).update();
+        java.time.Instant cutoff = frozenPartnerSettingsPurge.cutoff().apply(java.time.Instant.now());
+        int purged = 0;
+        for (int batch = frozenPartnerSettingsPurge.deleteBatch(serviceJdbc, cutoff, 1); batch > 0;
+             batch = frozenPartnerSettingsPurge.deleteBatch(serviceJdbc, cutoff, 1)) {
+            purged += batch;
+        }
+        assertThat(purged).as("the completed export's").isEqualTo(1);
+        assertThat(ContractRows.jdbc().sql("SELECT business_date FROM batch_export.export_partner_settings WHERE partner_id = :p")
+                .param("p", partner).query(LocalDate.class).list()).containsExactly(date.plusDays(5));
+        jobs.deleteJobInstance(pending.getJobInstance());
+
         JobExecution next = runs.run(Register.CONTRACT_REGISTER, partner, date.plusDays(1));
         assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String nextFile = Fixtures.gunzip(Files.readAllBytes(moved.resolve(partner + "_contracts_20260313.csv.gz")));
         assertThat(nextFile).as("the next export: the new settings").contains(",R300,").doesNotContain("R200");
+    }
+
+    /** What a killed process leaves: an execution STARTED that nothing runs, its settings frozen as a start freezes them. */
+    private JobExecution killedRun(String partner, LocalDate date) throws Exception {
+        JobExecution killed = jobs.createJobExecution(PartnerExportJob.NAME, new ExportJobKey(Register.CONTRACT_REGISTER, partner,
+                date, date.plusDays(1).atStartOfDay(ContractRows.ZONE).toInstant()).toParameters());
+        killed.setStatus(BatchStatus.STARTED);
+        killed.setStartTime(java.time.LocalDateTime.now());
+        jobs.update(killed);
+        ContractRows.jdbc().sql("""
+                INSERT INTO batch_export.export_partner_settings (register, partner_id, business_date, job_instance_id, settings)
+                SELECT 'CONTRACT_REGISTER', partner_id, :date, :instance, settings FROM batch_export.export_partner_settings
+                WHERE partner_id = :p LIMIT 1""").param("date", date).param("instance", killed.getJobInstance().getInstanceId())
+                .param("p", partner).update();
+        return killed;
     }
 
     private static StepExecution step(JobExecution execution, String name) {
