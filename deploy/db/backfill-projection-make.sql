@@ -6,7 +6,7 @@
 --
 --     psql "host=db.internal dbname=fni user=admin" -v ON_ERROR_STOP=1 -f deploy/db/backfill-projection-make.sql
 UPDATE cancellation.contract_projection p
-SET make = c.make
+SET make = c.make, updated_at = now()
 FROM contract.contract c
 WHERE c.contract_number = p.contract_number
   AND p.make IS NULL

@@ -9,15 +9,16 @@
 --       cancellation_register, published_event_v) and USAGE on their schemas, nothing else.
 --       fni_batch_export is its only member.
 --
--- Run it once per database before the services first start, and again after an upgrade (it is
--- idempotent), as a role that may create roles and schemas (the server's admin):
+-- Run it before deploying each release, the first included (it is idempotent): the services'
+-- migrations grant their reporting views to fni_reporting. Run it as a role that may create roles
+-- and schemas (the server's admin). It also revokes CREATE on the public schema from everyone.
 --
 --     psql "host=db.internal dbname=fni user=admin" -v ON_ERROR_STOP=1 -f deploy/db/service-roles.sql
 --
 -- The local launcher, the tests and the benchmarks run this same file. It sets no password: give
 -- each service role a login and a password of your own, from your secret store,
 --
---     ALTER ROLE fni_contract LOGIN PASSWORD '...';      -- then FNI_DB_USER=fni_contract
+--     ALTER ROLE fni_contract LOGIN;  \password fni_contract     -- then FNI_DB_USER=fni_contract
 --
 -- or let a service connect as a user that is a member of its role and act as the role with
 -- FNI_DB_ROLE=fni_contract (every connection starts with SET ROLE), as the local launcher does.

@@ -29,7 +29,7 @@ public record ExportProperties(
         @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("6") @Min(1) int gzipLevel,
         @DefaultValue("1000") @Min(1) int reportKeys,
-        @DefaultValue("30d") Duration frozenSettingsRetention,
+        @NotNull @DefaultValue("30d") Duration frozenSettingsRetention,
         @DefaultValue Sftp sftp,
         @DefaultValue Blob blob,
         @DefaultValue Schedule schedule) {

@@ -16,11 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param waitingPeriodMiles no claim on a repair with fewer than this many miles driven since the sale
  * @param adjusterThreshold  an estimate total above this needs an adjuster; at or under it, on a
  *                           covered contract, it is authorised at once
+ * @param assumedVoidWindowDays the void window of a contract whose submission did not say until when it
+ *                           can be voided (contract.submitted.v1 before voidableUntil); contract-service's
+ *                           {@code fni.contract.void-window-days}
  */
 @Validated
 @ConfigurationProperties("fni.claims")
 public record ClaimsProperties(
         @Min(0) @DefaultValue("30") int waitingPeriodDays,
         @Min(0) @DefaultValue("1000") int waitingPeriodMiles,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) @DefaultValue("1000.00") BigDecimal adjusterThreshold) {
+        @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) @DefaultValue("1000.00") BigDecimal adjusterThreshold,
+        @Min(0) @DefaultValue("30") int assumedVoidWindowDays) {
 }

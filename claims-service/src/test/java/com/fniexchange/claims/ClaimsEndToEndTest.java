@@ -26,6 +26,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -78,8 +81,9 @@ class ClaimsEndToEndTest {
                         "--spring.config.location=" + contractServiceConfig(),
                         "--server.port=0",
                         "--fni.outbox.poll-interval=200ms",
-                        // a contract sold 35 days ago can still be voided, so the claim is what refuses the void
-                        "--fni.contract.void-window-days=60",
+                        // a provider's longer void window: contract-service issues contracts with it, and claims-service
+                        // learns it from contract.submitted.v1 (voidableUntil), not from a setting of its own
+                        "--fni.contract.void-window-days=40",
                         // the other test classes' claims are on contracts only their fed events know: contract-service
                         // dead-letters those at the first failure instead of retrying each, so ours are not queued behind
                         "--fni.consumer.max-attempts=1",
@@ -103,13 +107,70 @@ class ClaimsEndToEndTest {
     }
 
     @Test
+    void aVoidAndAClaimSentAtOnceNeverBothSucceed() throws Exception {
+        Http contracts = new Http(((WebServerApplicationContext) contractService).getWebServer().getPort());
+        Http claims = new Http(port);
+        // on the last voidable day: every claim is refused, the void goes through
+        String voidable = issuedAndProjected(contracts, ContractFeed.today().minusDays(40));
+        // a day after the window and a day later: the void is refused, the claim goes through
+        String claimable = issuedAndProjected(contracts, ContractFeed.today().minusDays(42));
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Http.Response>> voids = new ArrayList<>();
+            List<Future<Http.Response>> opens = new ArrayList<>();
+            for (String number : List.of(voidable, claimable)) {
+                voids.add(callers.submit(() -> contracts.post("/api/v1/contracts/" + number + "/void", SELLER, "{\"reason\":\"deal unwound\"}")));
+                for (int i = 0; i < 2; i++) {
+                    opens.add(callers.submit(() -> claims.post("/api/v1/claims", FACILITY, Claims.open(number, ContractFeed.today(), 27_000))));
+                }
+            }
+            assertThat(voids.get(0).get().status()).as(voids.get(0).get().body()).isEqualTo(200);
+            assertThat(opens.get(0).get().problemType()).isEqualTo("contract-still-voidable");
+            assertThat(opens.get(1).get().problemType()).isEqualTo("contract-still-voidable");
+            assertThat(opens.get(0).get().json().get("voidableUntil").asText()).isEqualTo(ContractFeed.today().toString());
+            assertThat(voids.get(1).get().problemType()).isEqualTo("void-window-closed");
+            assertThat(opens.get(2).get().status()).as(opens.get(2).get().body()).isEqualTo(201);
+            assertThat(opens.get(3).get().status()).as(opens.get(3).get().body()).isEqualTo(201);
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE contract_number = :n").param("n", voidable).query(Long.class).single())
+                .isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "VOIDED".equals(jdbc.sql(
+                "SELECT status FROM contract_coverage WHERE contract_number = :n").param("n", voidable).query(String.class).single()));
+    }
+
+    /** A contract issued through contract-service's API (rated, submitted, approved when late), once claims-service projected it ACTIVE. */
+    private String issuedAndProjected(Http contracts, LocalDate sale) {
+        String vin = TestVins.next();
+        Http.Response rated = contracts.post("/api/v1/rates", SELLER, """
+                {"vin":"%s","make":"Honda","modelYear":%d,"odometer":24500,"vehicleInServiceDate":"%s","saleDate":"%s",
+                 "customerState":"TX"}""".formatted(vin, sale.getYear() - 2, sale.minusYears(2), sale));
+        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+        Http.Response submitted = contracts.post("/api/v1/contracts", SELLER, """
+                {"quoteId":"%s","planCode":"VSC-60-75-100","dealNumber":"E2E-%s","customerPrice":2195.00,"financed":true,
+                 "lienholder":"Ally Bank","customer":{"firstName":"Jane","lastName":"Doe"}}"""
+                .formatted(rated.json().get("quoteId").asText(), UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String number = submitted.json().get("contractNumber").asText();
+        assertThat(submitted.json().get("voidableUntil").asText()).isEqualTo(sale.plusDays(40).toString());
+        if (submitted.json().get("status").asText().equals("PENDING_REVIEW")) {
+            assertThat(contracts.post("/api/v1/contracts/" + number + "/approve", DevJwt.providerAdmin(), "{}").status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(jdbc.sql(
+                "SELECT status FROM contract_coverage WHERE contract_number = :n").param("n", number).query(String.class).optional().orElse(null)));
+        return number;
+    }
+
+    @Test
     void aContractSoldThroughContractServiceIsClaimedPaidAndThenCannotBeVoided() {
         Http contracts = new Http(((WebServerApplicationContext) contractService).getWebServer().getPort());
         Http claims = new Http(port);
         String admin = DevJwt.providerAdmin();
 
-        // a contract through contract-service's real API: rated, submitted (late: pending review), approved
-        LocalDate sale = ContractFeed.today().minusDays(35);
+        // a contract through contract-service's real API: rated, submitted (late: pending review), approved;
+        // sold before its 40-day void window and the day after it, so claims are opened on it
+        LocalDate sale = ContractFeed.today().minusDays(50);
         String vin = TestVins.next();
         Http.Response rated = contracts.post("/api/v1/rates", SELLER, """
                 {"vin":"%s","make":"Honda","modelYear":%d,"odometer":24500,"vehicleInServiceDate":"%s","saleDate":"%s",
@@ -162,13 +223,13 @@ class ClaimsEndToEndTest {
             assertThat(paidEvent.get("claimId").asText()).isEqualTo(id);
         }
 
-        // contract-service kept the count and the paid to date from claim-events, and refuses the void
+        // contract-service kept the count and the paid to date from claim-events; the void is refused, its window
+        // having closed before any claim could be opened (contract-has-claims, the count's refusal, is ContractRulesTest's)
         await().atMost(Duration.ofSeconds(30)).until(() -> contractTables.sql(
                 "SELECT claim_count FROM contract.contract WHERE contract_number = :n").param("n", number).query(Integer.class).single() == 1);
         Http.Response refused = contracts.post("/api/v1/contracts/" + number + "/void", SELLER, "{\"reason\":\"deal unwound\"}");
-        assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.problemType()).isEqualTo("contract-has-claims");
-        assertThat(refused.json().get("claimCount").asInt()).isEqualTo(1);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemType()).isEqualTo("void-window-closed");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(contractTables.sql(
                         "SELECT claims_paid_to_date FROM contract.contract WHERE contract_number = :n").param("n", number)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("755.35"));

@@ -21,7 +21,8 @@ class ServiceRolesScriptTest {
     void objectsTheAdminCreatedGoToTheServicesRoleAndASecondRunIsHarmless() throws SQLException {
         TestDatabase db = TestDatabase.isolated(); // the script ran once when it was created
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement st = c.createStatement()) {
-            // what a release before the roles left: created by the admin
+            // what a release before the roles left: created by the admin, the schema too
+            st.execute("ALTER SCHEMA contract OWNER TO CURRENT_USER");
             st.execute("CREATE TABLE contract.legacy (id bigserial PRIMARY KEY, note text)");
             st.execute("CREATE VIEW contract.legacy_v AS SELECT id FROM contract.legacy");
             st.execute("CREATE SEQUENCE contract.legacy_counter");

@@ -116,7 +116,7 @@ class OpenApiTrafficTest {
         status(409, json(post("/api/v1/contracts/" + toVoid + "/void"), DEALER, REASON));
         status(404, json(post("/api/v1/contracts/" + toVoid + "/void"), DevJwt.dealer("D3004"), REASON));
         String late = activeContract();
-        jdbc.sql("UPDATE contract SET sale_date = sale_date - 40 WHERE contract_number = :n").param("n", late).update();
+        jdbc.sql("UPDATE contract SET sale_date = sale_date - 40, voidable_until = voidable_until - 40 WHERE contract_number = :n").param("n", late).update();
         status(422, json(post("/api/v1/contracts/" + late + "/void"), ADMIN, REASON));
         status(400, json(post("/api/v1/contracts/" + late + "/void"), ADMIN, "{}"));
         commonErrors(post("/api/v1/contracts/" + late + "/void"), REASON);

@@ -30,7 +30,7 @@ class FrozenPartnerSettings {
      */
     static final String STILL_RESTARTABLE = """
             EXISTS (SELECT 1 FROM batch_job_execution e
-                    WHERE e.job_instance_id = export_partner_settings.job_instance_id AND e.status <> 'COMPLETED'
+                    WHERE e.job_instance_id = export_partner_settings.job_instance_id AND e.status NOT IN ('COMPLETED', 'ABANDONED')
                       AND e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch_job_execution l
                                                 WHERE l.job_instance_id = e.job_instance_id))""";
 

@@ -98,14 +98,28 @@ class CancellationsRegisterTest {
                     status_changed_at, updated_at)
                 VALUES (:n, 'CM3', 'VSC', 'VSC-36-36-100', DATE '2025-06-01', 36, 36000, 12000, 500.00, 1000.00, false, 'TX',
                     'ACTIVE', now(), now())""").param("n", before).update();
+        // and one the projection already holds a make for, which the backfill leaves as it is
+        String known = ContractRows.issue("CM3", "Subaru", ContractRows.during(date, 6), "900.00", "500.00", true);
+        ContractRows.jdbc().sql("""
+                INSERT INTO cancellation.contract_projection (contract_number, dealer_code, product_code, plan_code, sale_date,
+                    term_months, term_miles, odometer_at_sale, dealer_cost, customer_price, financed, customer_state, make, status,
+                    status_changed_at, updated_at)
+                VALUES (:n, 'CM3', 'VSC', 'VSC-36-36-100', DATE '2025-06-01', 36, 36000, 12000, 500.00, 1000.00, false, 'TX',
+                    'HONDA', 'ACTIVE', now(), now())""").param("n", known).update();
         String backfill = java.nio.file.Files.readString(com.fniexchange.testsupport.SourceTree.root()
                 .resolve("deploy/db/backfill-projection-make.sql"));
         ContractRows.jdbc().sql(backfill).update();
         ContractRows.jdbc().sql(backfill).update();
         assertThat(ContractRows.jdbc().sql("SELECT make FROM cancellation.contract_projection WHERE contract_number = :n")
                 .param("n", before).query(String.class).single()).isEqualToIgnoringCase("Subaru");
-        assertThat(ContractRows.jdbc().sql("SELECT count(*) FROM cancellation.contract_projection WHERE contract_number = :n AND make = 'Honda'")
-                .param("n", CancellationRows.contract("CM4", "Honda")).query(Long.class).single()).as("a make already there stays").isEqualTo(1);
+        assertThat(ContractRows.jdbc().sql("SELECT make FROM cancellation.contract_projection WHERE contract_number = :n")
+                .param("n", known).query(String.class).single()).as("a make already there stays").isEqualTo("HONDA");
+        UUID backfilled = CancellationRows.cancel(before, "CM3", ContractRows.during(date, 5), "300.00", "100.00", true);
+        PartnerExport oemAgain = exports.onboard(partner("CANCEL-MAKE2").makes("SUBARU").registers(Register.CANCELLATIONS)
+                .layout(FileLayout.PIPE));
+        assertThat(oemAgain.run(date).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(String.join("\n", oemAgain.lines("cancellations_20260410.txt.gz"))).as("now the OEM's")
+                .contains(backfilled.toString()).contains(subaru.toString());
 
         // dealer and make together: both must match
         PartnerExport dealerAndMake = exports.onboard(partner("CANCEL-BOTH").dealers("CM1").makes("SUBARU")

@@ -100,6 +100,8 @@ class RefundRuleVersionsTest {
                 .hasMessageContaining("WY-VSC version 1 is used by quotes");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM refund_rule WHERE rule_code = 'WY-VSC' AND version = 1").update())
                 .hasMessageContaining("add a new version");
+        assertThat(jdbc.sql("UPDATE refund_rule SET note = note || ' (reviewed)' WHERE rule_code = 'WY-VSC' AND version = 1").update())
+                .as("what computes no refund may still be edited").isEqualTo(1);
         jdbc.sql("""
                 INSERT INTO refund_rule (rule_code, version, effective_from, state, product_code, free_look_days,
                     free_look_despite_claims, method, fee_type, deducts_claims, refund_due_days, note)

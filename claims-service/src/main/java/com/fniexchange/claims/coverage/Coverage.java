@@ -16,7 +16,8 @@ import java.time.LocalDate;
  */
 public record Coverage(ContractNumber contractNumber, ContractStatus status, DealerCode dealerCode, String productCode,
                        String planCode, Vin vin, String make, LocalDate saleDate, int odometerAtSale, int termMonths,
-                       Integer termMiles, Money deductible, Money limitOfLiability, Money paidToDate, LocalDate cancelDate) {
+                       Integer termMiles, Money deductible, Money limitOfLiability, Money paidToDate, LocalDate cancelDate,
+                       LocalDate voidableUntil) {
 
     /** The last day of the term. */
     public LocalDate coverageEndsOn() {

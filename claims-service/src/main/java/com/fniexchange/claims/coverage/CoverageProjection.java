@@ -39,9 +39,10 @@ class CoverageProjection implements ContractStatusProjection {
     void submitted(ContractSubmitted e) {
         int inserted = jdbc.sql("""
                 INSERT INTO contract_coverage (contract_number, status, dealer_code, product_code, plan_code, vin, make,
-                    sale_date, odometer_at_sale, term_months, term_miles, deductible, limit_of_liability, status_at, updated_at)
+                    sale_date, odometer_at_sale, term_months, term_miles, deductible, limit_of_liability, voidable_until, status_at,
+                    updated_at)
                 VALUES (:number, 'SUBMITTED', :dealer, :product, :plan, :vin, :make, :saleDate, :odometer, :termMonths,
-                    :termMiles, :deductible, :limit, :at, now())
+                    :termMiles, :deductible, :limit, :voidableUntil, :at, now())
                 ON CONFLICT (contract_number) DO NOTHING
                 """)
                 .param("number", e.contractNumber().value())
@@ -56,6 +57,7 @@ class CoverageProjection implements ContractStatusProjection {
                 .param("termMiles", e.termMiles())
                 .param("deductible", e.deductible().amount())
                 .param("limit", e.limitOfLiability() == null ? null : e.limitOfLiability().amount())
+                .param("voidableUntil", e.voidableUntil(), java.sql.Types.DATE)
                 .param("at", Timestamp.from(e.occurredAt()))
                 .update();
         if (inserted == 0) {

@@ -90,6 +90,7 @@ public class CoverageRepository {
                 rs.getInt("odometer_at_sale"), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
                 Money.of(rs.getBigDecimal("deductible")),
                 rs.getBigDecimal("limit_of_liability") == null ? null : Money.of(rs.getBigDecimal("limit_of_liability")),
-                Money.of(rs.getBigDecimal("paid_to_date")), rs.getObject("cancel_date", LocalDate.class));
+                Money.of(rs.getBigDecimal("paid_to_date")), rs.getObject("cancel_date", LocalDate.class),
+                rs.getObject("voidable_until", LocalDate.class));
     }
 }

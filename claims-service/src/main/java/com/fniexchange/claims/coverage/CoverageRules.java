@@ -20,6 +20,9 @@ public class CoverageRules {
     public static final String NOT_ACTIVE = "contract-not-active";
     public static final String OUTSIDE_TERM = "outside-term";
     public static final String WAITING_PERIOD = "waiting-period";
+    public static final String STILL_VOIDABLE = "contract-still-voidable";
+    /** Days after the last voidable day before a claim is opened: the void's event reaches this service first. */
+    static final int VOID_MARGIN_DAYS = 2;
 
     private final ClaimsProperties properties;
 
@@ -71,6 +74,22 @@ public class CoverageRules {
                     + properties.waitingPeriodDays() + " days after the sale) and from odometer " + waitingMiles + " ("
                     + properties.waitingPeriodMiles() + " miles after the sale); this repair is on " + repairDate
                     + " at " + odometer, numbers);
+        }
+    }
+
+    /**
+     * Refuses to open a claim while the contract can still be voided, and for a day after: the two
+     * can then never both succeed, whichever would commit first, and a void made on its last day has
+     * reached this service before a claim is accepted. Only at opening: a claim opened since stays.
+     */
+    public void checkNoLongerVoidable(Coverage c, LocalDate today) {
+        LocalDate voidableUntil = c.voidableUntil() != null ? c.voidableUntil()
+                : c.saleDate().plusDays(properties.assumedVoidWindowDays());
+        LocalDate claimsFrom = voidableUntil.plusDays(VOID_MARGIN_DAYS);
+        if (today.isBefore(claimsFrom)) {
+            throw refusal(STILL_VOIDABLE, "contract " + c.contractNumber().value() + " can be voided until " + voidableUntil
+                    + "; claims on it are opened from " + claimsFrom, Map.of("voidableUntil", voidableUntil.toString(),
+                    "claimsAcceptedFrom", claimsFrom.toString()));
         }
     }
 

@@ -72,6 +72,7 @@ class ClaimLifecycle {
         Coverage found = resolveContract(request);
         Coverage coverage = coverages.lock(found.contractNumber()).orElseThrow();
         rules.check(coverage, request.repairDate(), request.odometer());
+        rules.checkNoLongerVoidable(coverage, calendar.today());
         Instant now = now();
         UUID claimId = UUID.randomUUID();
         String ro = request.repairOrderNumber().strip();

@@ -27,6 +27,8 @@ class ClaimProblems {
                 ProblemMember.decimal("odometer", "The repair order's odometer (types `outside-term`, `waiting-period`)", BigDecimal.valueOf(101200)),
                 ProblemMember.decimal("odometerAtSale", "The odometer at sale (type `outside-term`)", BigDecimal.valueOf(24500)),
                 ProblemMember.decimal("coverageEndsAtOdometer", "Odometer at sale + term miles (type `outside-term`)", BigDecimal.valueOf(99500)),
+                ProblemMember.text("voidableUntil", "date", "The last day the contract can be voided (type `contract-still-voidable`)", "2026-12-20"),
+                ProblemMember.text("claimsAcceptedFrom", "date", "The first day a claim is opened on the contract (type `contract-still-voidable`)", "2026-12-22"),
                 ProblemMember.text("waitingPeriodEndsOn", "date", "The first day repairs are covered (type `waiting-period`)", "2026-12-20"),
                 ProblemMember.decimal("waitingPeriodEndsAtOdometer", "The first odometer reading repairs are covered at (type `waiting-period`)", BigDecimal.valueOf(25500)),
                 ProblemMember.decimal("amount", "The amount asked for (types `limit-of-liability-exceeded`, `exceeds-estimate`, `exceeds-authorized-amount`, `exceeds-invoiced-amount`)", new BigDecimal("812.40")),

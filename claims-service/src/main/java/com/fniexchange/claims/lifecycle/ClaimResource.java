@@ -64,7 +64,8 @@ class ClaimResource {
             + "names it (type `duplicate-claim`)")
     @ApiResponse(responseCode = "422", description = "A coverage rule refuses the repair, with its numbers: not active on the "
             + "repair date (`contract-not-active`), outside the term (`outside-term`), inside the waiting period "
-            + "(`waiting-period`); or the VIN has several contracts (`contract-ambiguous`)")
+            + "(`waiting-period`), or the contract can still be voided, and for a day after (`contract-still-voidable`: "
+            + "`claimsAcceptedFrom` says when); or the VIN has several contracts (`contract-ambiguous`)")
     ResponseEntity<Claim> open(@Valid @RequestBody ClaimRequests.OpenClaim request, Caller caller) {
         Claim claim = lifecycle.open(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.claimId())).body(claim);

@@ -114,6 +114,30 @@ class CoverageRulesTest extends ClaimDeskTest {
     }
 
     @Test
+    void noClaimIsOpenedWhileTheContractCanBeVoidedNorTheDayAfter() {
+        // a submission from before voidableUntil was carried: contract-service's window, 30 days, is assumed
+        ContractSubmitted lastMarginDay = feed.activeContract(31);
+        Http.Response refused = open(lastMarginDay, today.minusDays(1), 30_000);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.problemType()).isEqualTo("contract-still-voidable");
+        assertThat(refused.json().get("voidableUntil").asText()).isEqualTo(today.minusDays(1).toString());
+        assertThat(refused.json().get("claimsAcceptedFrom").asText()).isEqualTo(today.plusDays(1).toString());
+        assertThat(claimsOn(lastMarginDay)).isZero();
+        assertThat(open(feed.activeContract(32), today.minusDays(2), 30_000).status()).as("from the day after next").isEqualTo(201);
+
+        // the window contract-service issued the contract with, carried on its submission, wins over the assumed one
+        ContractSubmitted base = ContractFeed.vsc(today.minusDays(40), 24_500, Money.of("15000.00"));
+        ContractSubmitted longWindow = feed.activeContract(new ContractSubmitted(base.contractNumber(), base.dealerCode(),
+                base.dealNumber(), base.productCode(), base.planCode(), base.quoteId(), base.vin(), base.odometer(),
+                base.vehicleInServiceDate(), base.saleDate(), base.termMonths(), base.termMiles(), base.deductible(), base.dealerCost(),
+                base.customerPrice(), base.financed(), base.lienholder(), base.customerState(), base.make(), base.limitOfLiability(),
+                null, today, base.occurredAt()));
+        Http.Response stillVoidable = open(longWindow, today, 30_000);
+        assertThat(stillVoidable.problemType()).isEqualTo("contract-still-voidable");
+        assertThat(stillVoidable.json().get("claimsAcceptedFrom").asText()).isEqualTo(today.plusDays(2).toString());
+    }
+
+    @Test
     void authorisationChecksCoverageAgain() {
         ContractSubmitted contract = feed.activeContract(50);
         String id = open(contract, today, 30_000).json().get("claimId").asText();

@@ -28,6 +28,9 @@ record Contract(
         @Schema(example = "24500") int odometer,
         LocalDate vehicleInServiceDate,
         LocalDate saleDate,
+        @Schema(example = "2026-12-20", nullable = true, description = "The last day the contract can be voided (the sale date plus "
+                + "the void window); no claim is opened on it until two days later. null for contracts from before it was kept")
+        LocalDate voidableUntil,
         @Schema(example = "60") int termMonths,
         @Schema(example = "75000", nullable = true, description = "null for products without a mileage term") Integer termMiles,
         @Schema(example = "100.00") Money deductible,

@@ -47,7 +47,7 @@ class ContractEvents {
         return new ContractSubmitted(c.contractNumber(), c.dealerCode(), c.dealNumber(), c.productCode(), c.planCode(),
                 c.quoteId(), c.vin(), c.odometer(), c.vehicleInServiceDate(), c.saleDate(), c.termMonths(), c.termMiles(),
                 c.deductible(), c.dealerCost(), c.customerPrice(), c.financed(), c.lienholder(), c.customer().state(),
-                c.make(), c.limitOfLiability(), c.manufacturerWarrantyInForce(), c.submittedAt());
+                c.make(), c.limitOfLiability(), c.manufacturerWarrantyInForce(), c.voidableUntil(), c.submittedAt());
     }
 
     /** @param approvedBy null when approved automatically */

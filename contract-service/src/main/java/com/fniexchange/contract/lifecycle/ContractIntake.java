@@ -100,7 +100,8 @@ class ContractIntake {
                         reasons.isEmpty() ? "auto-approved" : String.join("; ", reasons), "system", now));
         Contract contract = new Contract(number, status, List.copyOf(reasons), dealer, submission.dealNumber(), product,
                 plan.planCode(), quote.quoteId(), vin, quote.make(), quote.modelYear(), quote.odometer(),
-                quote.vehicleInServiceDate(), quote.saleDate(), plan.termMonths(), plan.termMiles(), plan.deductible(),
+                quote.vehicleInServiceDate(), quote.saleDate(), quote.saleDate().plusDays(properties.voidWindowDays()),
+                plan.termMonths(), plan.termMiles(), plan.deductible(),
                 plan.limitOfLiability(),
                 plan.dealerCost(), plan.suggestedRetail(), price, submission.financed(),
                 Boolean.TRUE.equals(submission.financed()) ? submission.lienholder().strip() : null,

@@ -63,7 +63,9 @@ class ContractLifecycle {
     public Contract voidContract(String number, String reason, Caller caller) {
         Contract c = lockVisible(number, caller);
         requireStatus(c, "void", ContractStatus.ACTIVE, ContractStatus.PENDING_REVIEW);
-        LocalDate lastDay = c.saleDate().plusDays(properties.voidWindowDays());
+        // the window the contract was issued with, which claims-service keeps claims out of (contract.submitted.v1
+        // voidableUntil): a void and a claim never both succeed; a contract from before it was kept has the window now
+        LocalDate lastDay = c.voidableUntil() != null ? c.voidableUntil() : c.saleDate().plusDays(properties.voidWindowDays());
         if (calendar.today().isAfter(lastDay)) {
             throw new ProblemException.BusinessRuleViolation("void-window-closed", "contract " + number + " could be voided until "
                     + lastDay + " (" + properties.voidWindowDays() + " days after the sale); cancel it instead",

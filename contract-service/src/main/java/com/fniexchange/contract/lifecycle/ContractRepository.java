@@ -49,11 +49,11 @@ class ContractRepository {
     boolean insertUnlessDuplicate(Contract c, String submittedBy) {
         return jdbc.sql("""
                 INSERT INTO contract (contract_number, dealer_code, deal_number, product_code, plan_code, quote_id, vin, make,
-                    model_year, odometer, vehicle_in_service_date, sale_date, term_months, term_miles, deductible, limit_of_liability, dealer_cost,
+                    model_year, odometer, vehicle_in_service_date, sale_date, voidable_until, term_months, term_miles, deductible, limit_of_liability, dealer_cost,
                     suggested_retail, customer_price, financed, lienholder, customer_first_name, customer_last_name,
                     customer_state, manufacturer_warranty_in_force, status, review_reasons, submitted_by, submitted_at, updated_at)
                 VALUES (:number, :dealer, :deal, :product, :plan, :quote, :vin, :make, :modelYear, :odometer, :inService,
-                    :saleDate, :termMonths, :termMiles, :deductible, :limit, :dealerCost, :retail, :price, :financed, :lienholder,
+                    :saleDate, :voidableUntil, :termMonths, :termMiles, :deductible, :limit, :dealerCost, :retail, :price, :financed, :lienholder,
                     :firstName, :lastName, :state, :warranty, :status, :reasons, :submittedBy, :submittedAt, :submittedAt)
                 ON CONFLICT (dealer_code, deal_number, product_code) WHERE status NOT IN ('VOIDED', 'REJECTED') DO NOTHING
                 """)
@@ -69,6 +69,7 @@ class ContractRepository {
                 .param("odometer", c.odometer())
                 .param("inService", c.vehicleInServiceDate())
                 .param("saleDate", c.saleDate())
+                .param("voidableUntil", c.voidableUntil())
                 .param("termMonths", c.termMonths())
                 .param("termMiles", c.termMiles())
                 .param("deductible", c.deductible().amount())
@@ -258,7 +259,7 @@ class ContractRepository {
                 DealerCode.of(rs.getString("dealer_code")), rs.getString("deal_number"), ProductCode.of(rs.getString("product_code")),
                 rs.getString("plan_code"), rs.getObject("quote_id", UUID.class), Vin.of(rs.getString("vin")), rs.getString("make"),
                 rs.getInt("model_year"), rs.getInt("odometer"), rs.getObject("vehicle_in_service_date", LocalDate.class),
-                rs.getObject("sale_date", LocalDate.class), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
+                rs.getObject("sale_date", LocalDate.class), rs.getObject("voidable_until", LocalDate.class), rs.getInt("term_months"), (Integer) rs.getObject("term_miles"),
                 Money.of(rs.getBigDecimal("deductible")), Money.of(rs.getBigDecimal("limit_of_liability")),
                 Money.of(rs.getBigDecimal("dealer_cost")),
                 Money.of(rs.getBigDecimal("suggested_retail")), Money.of(rs.getBigDecimal("customer_price")),

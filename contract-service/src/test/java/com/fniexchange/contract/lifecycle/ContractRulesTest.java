@@ -212,14 +212,23 @@ class ContractRulesTest extends DealerPortalTest {
         assertThat(withClaim.json().get("type").asText()).endsWith("/contract-has-claims");
         assertThat(withClaim.json().get("claimCount").asInt()).isEqualTo(1);
 
-        jdbc.sql("UPDATE contract SET claim_count = 0, sale_date = sale_date - 40 WHERE contract_number = :n").param("n", number).update();
+        jdbc.sql("UPDATE contract SET claim_count = 0, sale_date = sale_date - 40, voidable_until = voidable_until - 40 WHERE contract_number = :n").param("n", number).update();
         Api.Response late = api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}");
         assertThat(late.status()).isEqualTo(422);
         assertThat(late.json().get("type").asText()).endsWith("/void-window-closed");
+        // the window a contract was issued with (voidableUntil, which claims-service keeps claims out of) decides; one
+        // issued before it was kept has the configured window
+        jdbc.sql("UPDATE contract SET voidable_until = NULL WHERE contract_number = :n").param("n", number).update();
+        assertThat(api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}").json().get("type").asText())
+                .endsWith("/void-window-closed");
+        jdbc.sql("UPDATE contract SET voidable_until = :d WHERE contract_number = :n").param("d", Api.today()).param("n", number).update();
+        assertThat(api.get("/api/v1/contracts/" + number, dealer).json().get("voidableUntil").asText()).isEqualTo(Api.today().toString());
 
         Api.Response noReason = api.post("/api/v1/contracts/" + number + "/void", dealer, "{}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(errorFor(noReason.json(), "reason")).isEqualTo("is required and must not be blank");
+        assertThat(api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}").status())
+                .as("the window the contract carries decides, whatever the sale date and the setting say").isEqualTo(200);
     }
 
     @Test

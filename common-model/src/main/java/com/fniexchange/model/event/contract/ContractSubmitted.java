@@ -22,6 +22,10 @@ import java.util.UUID;
  * @param manufacturerWarrantyInForce whether the vehicle still has its manufacturer's warranty, as the
  *                   dealer submitted it; false makes a used car's free look 30 days in California.
  *                   Optional within v1: null when not given or from publishers before it was added
+ * @param voidableUntil the last day the contract can be voided (its sale date plus contract-service's
+ *                   void window); claims-service opens no claim on it until two days later, so a void
+ *                   and a claim can never both succeed. Optional within v1: null from publishers
+ *                   before it was added
  */
 public record ContractSubmitted(
         ContractNumber contractNumber,
@@ -45,6 +49,7 @@ public record ContractSubmitted(
         String make,
         Money limitOfLiability,
         Boolean manufacturerWarrantyInForce,
+        LocalDate voidableUntil,
         Instant occurredAt) implements ContractEvent {
 
     public static final EventType TYPE = EventType.of("contract", "submitted", 1);
@@ -56,7 +61,7 @@ public record ContractSubmitted(
                              Money customerPrice, boolean financed, String lienholder, String customerState, Instant occurredAt) {
         this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
                 saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
-                null, null, null, occurredAt);
+                null, null, null, null, occurredAt);
     }
 
     /** The payload with make and limit of liability, before the manufacturer's warranty was added in v1. */
@@ -67,7 +72,18 @@ public record ContractSubmitted(
                              Money limitOfLiability, Instant occurredAt) {
         this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
                 saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
-                make, limitOfLiability, null, occurredAt);
+                make, limitOfLiability, null, null, occurredAt);
+    }
+
+    /** The payload with the manufacturer's warranty, before voidableUntil was added in v1. */
+    public ContractSubmitted(ContractNumber contractNumber, DealerCode dealerCode, String dealNumber, ProductCode productCode,
+                             String planCode, UUID quoteId, Vin vin, int odometer, LocalDate vehicleInServiceDate,
+                             LocalDate saleDate, int termMonths, Integer termMiles, Money deductible, Money dealerCost,
+                             Money customerPrice, boolean financed, String lienholder, String customerState, String make,
+                             Money limitOfLiability, Boolean manufacturerWarrantyInForce, Instant occurredAt) {
+        this(contractNumber, dealerCode, dealNumber, productCode, planCode, quoteId, vin, odometer, vehicleInServiceDate,
+                saleDate, termMonths, termMiles, deductible, dealerCost, customerPrice, financed, lienholder, customerState,
+                make, limitOfLiability, manufacturerWarrantyInForce, null, occurredAt);
     }
 
     @Override
