@@ -131,13 +131,16 @@ class SftpOutageTest {
         // the capture sees the service's log: the failure is there, no configured secret is
         String accountKey = com.fniexchange.export.support.Azurite.connectionString().replaceAll(".*AccountKey=([^;]+);.*", "$1");
         String jwtSecret = environment.getRequiredProperty("fni.security.jwt.hmac-secret");
+        String dbPassword = environment.getRequiredProperty("spring.datasource.password");
+        assertThat(dbPassword).isNotBlank();
         assertThat(output.getAll()).contains(refused).doesNotContain(keyBody).doesNotContain("PRIVATE KEY-----")
-                .doesNotContain(accountKey).doesNotContain(jwtSecret);
+                .doesNotContain(accountKey).doesNotContain(jwtSecret).doesNotContain(dbPassword);
         assertThat(ContractRows.jdbc().sql("""
                 SELECT coalesce(string_agg(exit_message, ' '), '') FROM (
                     SELECT exit_message FROM batch_export.batch_step_execution
                     UNION ALL SELECT exit_message FROM batch_export.batch_job_execution) m""").query(String.class).single())
-                .doesNotContain(keyBody).doesNotContain("PRIVATE KEY-----");
+                .doesNotContain(keyBody).doesNotContain("PRIVATE KEY-----").doesNotContain(accountKey).doesNotContain(jwtSecret)
+                .doesNotContain(dbPassword);
     }
 
     private static PartnerSettings withSftp(PartnerSettings s, String identity, String hostKey) {

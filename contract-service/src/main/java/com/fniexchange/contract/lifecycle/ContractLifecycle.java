@@ -68,7 +68,8 @@ class ContractLifecycle {
         LocalDate lastDay = c.voidableUntil() != null ? c.voidableUntil() : c.saleDate().plusDays(properties.voidWindowDays());
         if (calendar.today().isAfter(lastDay)) {
             throw new ProblemException.BusinessRuleViolation("void-window-closed", "contract " + number + " could be voided until "
-                    + lastDay + " (" + properties.voidWindowDays() + " days after the sale); cancel it instead",
+                    + lastDay + " (" + java.time.temporal.ChronoUnit.DAYS.between(c.saleDate(), lastDay)
+                    + " days after the sale); cancel it instead",
                     Map.of("voidWindowEnded", lastDay.toString()));
         }
         int claims = contracts.claimCount(c.contractNumber());

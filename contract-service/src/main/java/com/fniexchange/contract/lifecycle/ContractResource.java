@@ -127,7 +127,9 @@ class ContractResource {
     @PostMapping(path = "/{contractNumber}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('DEALER', 'PROVIDER_ADMIN')")
     @Operation(operationId = "voidContract", summary = "Void a contract inside its void window",
-            description = "Allowed while ACTIVE or PENDING_REVIEW, within the void window after the sale date, and with no claims.")
+            description = "Allowed while ACTIVE or PENDING_REVIEW, until the contract's `voidableUntil` (its sale date plus the void "
+                    + "window, fixed when it was issued), and with no claims. claims-service opens no claim until two days after "
+                    + "`voidableUntil`, so a void and a claim are accepted on different days.")
     @ApiResponse(responseCode = "200", description = "Contract VOIDED")
     @ApiResponse(responseCode = "404", description = "No such contract, or another dealer's (type `not-found`)")
     @ApiResponse(responseCode = "409", description = "The contract is neither ACTIVE nor PENDING_REVIEW (`invalid-state-transition`), "

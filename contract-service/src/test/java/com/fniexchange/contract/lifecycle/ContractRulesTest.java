@@ -221,6 +221,8 @@ class ContractRulesTest extends DealerPortalTest {
         jdbc.sql("UPDATE contract SET voidable_until = NULL WHERE contract_number = :n").param("n", number).update();
         assertThat(api.post("/api/v1/contracts/" + number + "/void", dealer, "{\"reason\":\"x\"}").json().get("type").asText())
                 .endsWith("/void-window-closed");
+        assertThat(c.json().get("voidableUntil").asText()).as("issued with sale date + the 30-day window")
+                .isEqualTo(java.time.LocalDate.parse(c.json().get("saleDate").asText()).plusDays(30).toString());
         jdbc.sql("UPDATE contract SET voidable_until = :d WHERE contract_number = :n").param("d", Api.today()).param("n", number).update();
         assertThat(api.get("/api/v1/contracts/" + number, dealer).json().get("voidableUntil").asText()).isEqualTo(Api.today().toString());
 
