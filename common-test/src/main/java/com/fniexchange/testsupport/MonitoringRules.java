@@ -27,7 +27,7 @@ public final class MonitoringRules {
      * reported by {@link #notScrapedByAnyService()}: add it with the service that makes it.
      */
     static final Map<String, List<String>> FAMILIES_BY_SERVICE = Map.of(
-            "contract-service", List.of("fni_outbox_", "fni_events_published", "fni_events_dead_letter",
+            "contract-service", List.of("fni_outbox_", "fni_events_published", "fni_events_dead_letter", "fni_contract_claims_on_voided",
                     "http_server_requests", "hikaricp_", "jvm_", "process_", "kafka_consumer_"),
             "cancellation-service", List.of("fni_events_consumed", "fni_refunds_"),
             "batch-export-service", List.of("fni_export_", "fni_reconciliation_", "spring_batch_"));

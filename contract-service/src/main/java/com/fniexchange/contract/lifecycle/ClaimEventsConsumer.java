@@ -6,6 +6,8 @@ import com.fniexchange.model.event.claim.ClaimOpened;
 import com.fniexchange.model.event.claim.ClaimPaid;
 import com.fniexchange.platform.consumer.EventConsumers;
 import com.fniexchange.platform.consumer.EventHandlers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import org.springframework.messaging.Message;
 /**
  * Keeps each contract's claim count and claims paid to date from {@code claim-events}: the void
  * rule needs the count, and the contract states what was paid on it. The inbox (platform) makes
- * a redelivered event count once.
+ * a redelivered event count once. A claim opened on a contract already VOIDED (its void reached
+ * claims-service more than a day late: README, "Void") is counted and raised, on
+ * {@code fni.contract.claims.on.voided} and in the log, for ops to settle by hand.
  */
 @Configuration(proxyBeanMethods = false)
 class ClaimEventsConsumer {
@@ -25,9 +29,13 @@ class ClaimEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(ClaimEventsConsumer.class);
 
     private final JdbcClient jdbc;
+    private final Counter claimsOnVoided;
 
-    ClaimEventsConsumer(JdbcClient jdbc) {
+    ClaimEventsConsumer(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        // registered at start, so the alert's series exists at 0 before anything goes wrong
+        this.claimsOnVoided = Counter.builder("fni.contract.claims.on.voided")
+                .description("Claims opened on a contract that was already VOIDED: a void and a claim both stand").register(meters);
     }
 
     @Bean // binding claimEvents-in-0; destination in fni.consumer.bindings.claimEvents
@@ -38,10 +46,17 @@ class ClaimEventsConsumer {
     }
 
     void opened(ContractNumber number) {
-        int updated = jdbc.sql("UPDATE contract SET claim_count = claim_count + 1 WHERE contract_number = :number")
+        java.util.Optional<String> status = jdbc.sql("""
+                        UPDATE contract SET claim_count = claim_count + 1 WHERE contract_number = :number RETURNING status""")
                 .param("number", number.value())
-                .update();
-        requireKnown(number, updated);
+                .query(String.class)
+                .optional();
+        requireKnown(number, status.isPresent() ? 1 : 0);
+        if (status.get().equals("VOIDED")) {
+            claimsOnVoided.increment();
+            log.error("a claim was opened on contract {}, which is VOIDED: the void reached claims-service too late; "
+                    + "settle the claim or the void by hand", number);
+        }
     }
 
     /**
