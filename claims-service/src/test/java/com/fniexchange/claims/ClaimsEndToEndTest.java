@@ -161,6 +161,7 @@ class ClaimsEndToEndTest {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String number = submitted.json().get("contractNumber").asText();
         assertThat(submitted.json().get("voidableUntil").asText()).isEqualTo(sale.plusDays(40).toString());
+        assertThat(submitted.json().get("limitOfLiability").decimalValue()).isEqualByComparingTo("15000.00");
         if (submitted.json().get("status").asText().equals("PENDING_REVIEW")) {
             assertThat(contracts.post("/api/v1/contracts/" + number + "/approve", DevJwt.providerAdmin(), "{}").status()).isEqualTo(200);
         }
@@ -177,24 +178,9 @@ class ClaimsEndToEndTest {
 
         // a contract through contract-service's real API: rated, submitted (late: pending review), approved;
         // sold before its 40-day void window and the day after it, so claims are opened on it
-        LocalDate sale = ContractFeed.today().minusDays(50);
-        String vin = TestVins.next();
-        Http.Response rated = contracts.post("/api/v1/rates", SELLER, """
-                {"vin":"%s","make":"Honda","modelYear":%d,"odometer":24500,"vehicleInServiceDate":"%s","saleDate":"%s",
-                 "customerState":"TX"}""".formatted(vin, sale.getYear() - 2, sale.minusYears(2), sale));
-        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
-        Http.Response submitted = contracts.post("/api/v1/contracts", SELLER, """
-                {"quoteId":"%s","planCode":"VSC-60-75-100","dealNumber":"E2E-%s","customerPrice":2195.00,"financed":true,
-                 "lienholder":"Ally Bank","customer":{"firstName":"Jane","lastName":"Doe"}}"""
-                .formatted(rated.json().get("quoteId").asText(), UUID.randomUUID().toString().substring(0, 8)));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String number = submitted.json().get("contractNumber").asText();
-        assertThat(submitted.json().get("limitOfLiability").decimalValue()).isEqualByComparingTo("15000.00");
-        assertThat(contracts.post("/api/v1/contracts/" + number + "/approve", admin, "{}").status()).isEqualTo(200);
-
-        // it reaches the projection
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(jdbc.sql(
-                "SELECT status FROM contract_coverage WHERE contract_number = :n").param("n", number).query(String.class).optional().orElse(null)));
+        String number = issuedAndProjected(contracts, ContractFeed.today().minusDays(50));
+        assertThat(contracts.get("/api/v1/contracts/" + number, admin).json().get("history").findValuesAsText("to"))
+                .containsExactly("SUBMITTED", "PENDING_REVIEW", "ACTIVE");
         Map<String, Object> coverage = jdbc.sql("SELECT * FROM contract_coverage WHERE contract_number = :n").param("n", number).query().singleRow();
         assertThat(coverage).containsEntry("make", "HONDA").containsEntry("dealer_code", "D1001").containsEntry("odometer_at_sale", 24500);
 
