@@ -25,7 +25,8 @@ import org.springframework.core.env.Profiles;
  * the web and actuator conventions, and the binder settings every publishing service needs.
  *
  * <p>Infrastructure: the datasource from {@code FNI_DB_URL}, {@code FNI_DB_USER} and
- * {@code FNI_DB_PASSWORD} (default the local server, database {@code fni}), the Kafka broker
+ * {@code FNI_DB_PASSWORD} (default the local server, database {@code fni}; any of them may be a
+ * file in the folder {@code FNI_SECRETS_DIR}, {@link SecretFiles}), the Kafka broker
  * from {@code FNI_KAFKA_BROKERS}; {@code fni.schema} sets the schema, Flyway and the migrations
  * folder ({@link ServiceSchema}). Profiles {@code local}, {@code test} and {@code eventhubs}
  * mean the same on every service ({@link ProfileDefaults}).
@@ -59,6 +60,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().remove(SOURCE);
+        SecretFiles.addTo(environment);
         ProfileDefaults.addTo(environment);
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.datasource.url", "${FNI_DB_URL:jdbc:postgresql://127.0.0.1:5432/fni}");

@@ -3,9 +3,13 @@ package com.fniexchange.platform.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -115,6 +119,30 @@ class PlatformDefaultsTest {
     }
 
     /** A service's environment: its own settings (as its application.yml would give them), then the platform's defaults. */
+    @Test
+    void secretsMountedAsFilesInTheSecretsFolderAreReadAsTheirVariablesAndAnEnvironmentVariableWins(@TempDir Path folder)
+            throws IOException {
+        Files.writeString(folder.resolve("FNI_DB_PASSWORD"), "mounted-db-password\n");
+        Files.writeString(folder.resolve("FNI_DB_USER"), "from-a-file");
+        StandardEnvironment operator = operator(Map.of("FNI_SECRETS_DIR", folder.toString(), "FNI_DB_USER", "from-the-environment"));
+        assertThat(operator.getProperty("spring.datasource.password")).as("without the file's newline").isEqualTo("mounted-db-password");
+        assertThat(operator.getProperty("spring.datasource.username")).isEqualTo("from-the-environment");
+
+        assertThat(operator(Map.of()).getProperty("spring.datasource.password")).as("no folder, no secret").isEmpty();
+        assertThatThrownBy(() -> operator(Map.of("FNI_SECRETS_DIR", folder.resolve("absent").toString())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("FNI_SECRETS_DIR").hasMessageContaining("not a readable folder")
+                .hasMessageNotContaining("mounted-db-password");
+    }
+
+    private static StandardEnvironment operator(Map<String, Object> variables) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        new PlatformDefaults().postProcessEnvironment(env, null);
+        return env;
+    }
+
     private static StandardEnvironment service(Map<String, Object> own, String... profiles) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
