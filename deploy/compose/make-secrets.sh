@@ -28,6 +28,9 @@ write azurite-account-key printf '%s' "$azurite_key"
 write blob-connection-string printf 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=%s;BlobEndpoint=http://azurite:10000/devstoreaccount1;' "$azurite_key"
 write eventhubs-connection-string printf '%s' \
   'Endpoint=sb://eventhubs-emulator;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;'
+# Prometheus scrapes the actuator with an OPS token (a year long), signed with the dev secret above
+write prometheus-token env FNI_DEV_JWT_SECRET="$(cat "$dir/dev-jwt-secret")" \
+  "$(dirname "$0")/../local/dev-token.sh" OPS "" 31536000
 if [ ! -s "$dir/sftp-partner-key" ]; then
   rm -f "$dir/sftp-partner-key" "$dir/sftp-partner-key.pub"
   ssh-keygen -q -t ecdsa -b 256 -N '' -C batch-export-service -f "$dir/sftp-partner-key"

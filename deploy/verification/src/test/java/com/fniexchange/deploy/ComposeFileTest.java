@@ -65,6 +65,10 @@ class ComposeFileTest {
         assertThat(service.get("read_only")).as("read-only root filesystem").isEqualTo(true);
         assertThat(list(service, "cap_drop")).containsExactly("ALL");
         assertThat(list(service, "tmpfs")).anyMatch(t -> t.startsWith("/tmp:"));
+        if (deployed.eventhubs()) {
+            assertThat(map(map(service, "networks"), "default").get("aliases")).as("scraped under the Kafka one's name")
+                    .isEqualTo(List.of(deployed.service().id));
+        }
     }
 
     @ParameterizedTest
@@ -177,6 +181,13 @@ class ComposeFileTest {
         }
         String hubs = Repository.read("deploy/compose/eventhubs/Config.json");
         assertThat(hubs).contains("\"contract-events\"", "\"claim-events\"", "\"cancellation-events\"", "\"contract-events.dlq\"");
+    }
+
+    @Test
+    void scrapesEveryServiceWithAnOpsTokenMintedForPrometheus() {
+        assertThat(list(service("prometheus"), "secrets")).contains("prometheus-token");
+        assertThat(Repository.read("deploy/compose/prometheus.yml")).contains("credentials_file: /run/secrets/prometheus-token");
+        assertThat(Repository.read("deploy/compose/make-secrets.sh")).contains("write prometheus-token", "dev-token.sh\" OPS");
     }
 
     @Test
