@@ -31,6 +31,14 @@ write eventhubs-connection-string printf '%s' \
 # Prometheus scrapes the actuator with an OPS token (a year long), signed with the dev secret above
 write prometheus-token env FNI_DEV_JWT_SECRET="$(cat "$dir/dev-jwt-secret")" \
   "$(dirname "$0")/../local/dev-token.sh" OPS "" 31536000
+# the SFTP server's host keys: mode 600 (sshd refuses readable host keys it owns; root in the container reads them)
+for type in ed25519 rsa; do
+  if [ ! -s "$dir/sftp-host-$type-key" ]; then
+    ssh-keygen -q -t "$type" -N '' -C sftp-host -f "$dir/sftp-host-$type-key"
+    chmod 600 "$dir/sftp-host-$type-key"
+    echo "wrote $dir/sftp-host-$type-key (the partner entry's hostKey: $(cut -d' ' -f1,2 "$dir/sftp-host-$type-key.pub"))"
+  fi
+done
 if [ ! -s "$dir/sftp-partner-key" ]; then
   rm -f "$dir/sftp-partner-key" "$dir/sftp-partner-key.pub"
   ssh-keygen -q -t ecdsa -b 256 -N '' -C batch-export-service -f "$dir/sftp-partner-key"

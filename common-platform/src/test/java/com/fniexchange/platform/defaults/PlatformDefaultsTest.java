@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -118,7 +119,6 @@ class PlatformDefaultsTest {
         assertThat(env.getPropertySources().size()).isEqualTo(sources);
     }
 
-    /** A service's environment: its own settings (as its application.yml would give them), then the platform's defaults. */
     @Test
     void secretsMountedAsFilesInTheSecretsFolderAreReadAsTheirVariablesAndAnEnvironmentVariableWins(@TempDir Path folder)
             throws IOException {
@@ -129,6 +129,13 @@ class PlatformDefaultsTest {
         assertThat(operator.getProperty("spring.datasource.username")).isEqualTo("from-the-environment");
 
         assertThat(operator(Map.of()).getProperty("spring.datasource.password")).as("no folder, no secret").isEmpty();
+
+        // named like an environment variable, bound like one: a setting with no placeholder of its own
+        Files.writeString(folder.resolve("FNI_EXPORT_BLOB_ACCOUNTS_PARTNERBLOB_CONNECTIONSTRING"), "AccountName=p;AccountKey=k\r\n");
+        Files.createDirectory(folder.resolve("..data"));
+        StandardEnvironment relaxed = operator(Map.of("FNI_SECRETS_DIR", folder.toString()));
+        assertThat(Binder.get(relaxed).bind("fni.export.blob.accounts.partnerblob.connection-string", String.class).get())
+                .isEqualTo("AccountName=p;AccountKey=k");
         assertThatThrownBy(() -> operator(Map.of("FNI_SECRETS_DIR", folder.resolve("absent").toString())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("FNI_SECRETS_DIR").hasMessageContaining("not a readable folder")
@@ -143,6 +150,7 @@ class PlatformDefaultsTest {
         return env;
     }
 
+    /** A service's environment: its own settings (as its application.yml would give them), then the platform's defaults. */
     private static StandardEnvironment service(Map<String, Object> own, String... profiles) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);

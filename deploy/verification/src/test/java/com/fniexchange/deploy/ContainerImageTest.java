@@ -48,7 +48,7 @@ class ContainerImageTest {
         ImageLayout image = image(service);
         List<String> entrypoint = new ArrayList<>();
         image.config().path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-        assertThat(entrypoint).containsExactly("java", "@/opt/fni/jvm/service.options", "@/opt/fni/jvm/" + service.id + ".options",
+        assertThat(entrypoint).containsExactly("java", "-Duser.home=/tmp", "@/opt/fni/jvm/service.options", "@/opt/fni/jvm/" + service.id + ".options",
                 "-cp", "@/app/jib-classpath-file", "@/app/jib-main-class-file");
         for (String options : List.of("service.options", service.id + ".options")) {
             assertThat(image.file("/opt/fni/jvm/" + options)).as("/opt/fni/jvm/%s is deploy/jvm's", options)

@@ -73,8 +73,9 @@ abstract class ContainerPlatformTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Each broker's run its own database (per class: the lifecycle is PER_CLASS). */
     @Container
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:16.6").withDatabaseName("fni");
+    final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16.6").withDatabaseName("fni");
 
     private static final List<Process> SERVICES = new ArrayList<>();
     private static final Map<Service, Integer> PORTS = new HashMap<>();
@@ -146,11 +147,14 @@ abstract class ContainerPlatformTest {
         ProcessBuilder builder = new ProcessBuilder(Repository.path("deploy/run-service.sh").toString(), service.id)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        // none of the developer's own settings: the services get only what this test gives them
+        env.keySet().removeIf(name -> name.startsWith("FNI_") || name.startsWith("SPRING_") || name.startsWith("AZURE_")
+                || name.equals("JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
         env.put("SPRING_PROFILES_ACTIVE", profiles);
         env.put("PORT", String.valueOf(PORTS.get(service)));
-        env.put("FNI_DB_URL", POSTGRES.getJdbcUrl());
-        env.put("FNI_DB_USER", POSTGRES.getUsername());
-        env.put("FNI_DB_PASSWORD", POSTGRES.getPassword());
+        env.put("FNI_DB_URL", postgres.getJdbcUrl());
+        env.put("FNI_DB_USER", postgres.getUsername());
+        env.put("FNI_DB_PASSWORD", postgres.getPassword());
         env.put("FNI_DB_ROLE", "fni_" + service.id.replace("-service", ""));
         env.putAll(broker);
         return builder.start();
@@ -172,7 +176,7 @@ abstract class ContainerPlatformTest {
         throw new AssertionError(service.id + " was not ready within 180 s; see its log in deploy/verification/target/");
     }
 
-    private static void awaitRow(String sql, String number, String expected) throws Exception {
+    private void awaitRow(String sql, String number, String expected) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         String last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -190,8 +194,8 @@ abstract class ContainerPlatformTest {
         assertThat(last).as(sql + " for " + number).isEqualTo(expected);
     }
 
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword());
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
     }
 
     private static int freePort() throws IOException {

@@ -71,6 +71,27 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void azurePullsTheReleaseOfThisVersionAndItsTokensCarryThePlatformsRoles() {
+        String release = Repository.version().replace("-SNAPSHOT", "");
+        for (Service service : Service.values()) {
+            assertThat(String.valueOf(serviceContainer(deployment("overlays/azure", service), service).get("image")))
+                    .as("the tag deploy/README.md's jib:build pushes").endsWith("/fni-exchange/" + service.id + ":" + release);
+        }
+        String roles = Repository.read("deploy/entra-app-roles.json");
+        Matcher declared = Pattern.compile("(?m)^    ([A-Z_]+)\\(").matcher(
+                Repository.read("common-platform/src/main/java/com/fniexchange/platform/security/Role.java"));
+        List<String> platformRoles = new ArrayList<>();
+        while (declared.find()) {
+            platformRoles.add(declared.group(1));
+        }
+        assertThat(platformRoles).isNotEmpty();
+        for (String role : platformRoles) {
+            assertThat(roles).as("the Entra app role %s", role).contains("\"value\": \"" + role + "\"");
+        }
+        assertThat(Repository.read("deploy/README.md")).contains("-Djib.to.tags=" + release);
+    }
+
+    @Test
     void theBaseRunsTheImagesJibBuildsOfThisVersion() {
         for (Service service : Service.values()) {
             assertThat(serviceContainer(deployment("base", service), service).get("image"))
