@@ -113,14 +113,16 @@ final class RegisterExtract implements Tasklet, ItemStream {
                 // first part was selected under the old ones, so the file starts over
                 log.warn("extract of {} starts over: what it selects changed since it stopped", file);
             }
+            if (resumable && (!Files.exists(file) || Files.size(file) < context.getLong(POSITION))) {
+                // restarted on another replica or a new pod (each has a work folder of its own), or the
+                // folder was emptied: what was committed is not here, so the extract runs again, whole
+                log.warn("extract of {} starts over: the stopped run's file is not in this work folder", file);
+                resumable = false;
+            }
             context.putString(SELECTION, selection);
             if (resumable) {
                 long position = context.getLong(POSITION);
                 channel = FileChannel.open(file, StandardOpenOption.WRITE);
-                if (channel.size() < position) {
-                    throw new ItemStreamException("cannot resume " + file + ": " + channel.size()
-                            + " bytes, shorter than the " + position + " bytes committed");
-                }
                 channel.truncate(position).position(position);
                 count = context.getLong(COUNT);
                 String[] totals = context.getString(TOTALS).split(",", -1);

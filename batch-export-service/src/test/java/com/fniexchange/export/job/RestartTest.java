@@ -40,6 +40,7 @@ class RestartTest {
     @Autowired TestFaults faults;
     @Autowired JobRepository jobs;
     @Autowired PurgeTarget frozenPartnerSettingsPurge;
+    @Autowired com.fniexchange.export.ExportProperties properties;
     /** The service's own connections, as the platform's purge uses them (its role, its schema). */
     @Autowired org.springframework.jdbc.core.simple.JdbcClient serviceJdbc;
 
@@ -71,6 +72,35 @@ class RestartTest {
         byte[] restartedBytes = Files.readAllBytes(Fixtures.outbound(PARTNER).resolve(data));
         assertThat(restartedBytes).isEqualTo(cleanBytes);
         assertThat(Fixtures.blob(PARTNER, data).downloadContent().toBytes()).isEqualTo(cleanBytes);
+    }
+
+    @Test
+    void aRestartWhoseWorkFolderLostTheStoppedRunsFileExtractsAgainFromTheStart() throws Exception {
+        String partner = "RESTART-ELSEWHERE";
+        LocalDate date = LocalDate.of(2026, 3, 6);
+        registry.save(partner, Fixtures.settings(partner, List.of("R110"), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.FIXED_WIDTH, null), "test");
+        for (int i = 0; i < 25; i++) {
+            ContractRows.issue("R110", "Honda", ContractRows.during(date, i), (1700 + i) + ".25", "850.00", true);
+        }
+        JobExecution failed = failingBeforeChunk(3, partner, date);
+        assertThat(step(failed, "extract").getExecutionContext().getLong("extract.count")).isEqualTo(20);
+        // as another replica's or a new pod's work folder is: without the stopped run's file
+        List<Path> left;
+        try (Stream<Path> files = Files.walk(properties.workDir())) {
+            left = files.filter(f -> Files.isRegularFile(f) && f.toString().contains(partner)).toList();
+        }
+        assertThat(left).as("the stopped run's plain file").isNotEmpty();
+        for (Path f : left) {
+            Files.delete(f);
+        }
+
+        JobExecution restarted = runs.restart(failed.getId());
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(restarted, "extract").getReadCount()).as("all 25 again, not the 5 left").isEqualTo(25);
+        String file = Fixtures.gunzip(Files.readAllBytes(Fixtures.outbound(partner).resolve(partner + "_contracts_20260306.dat.gz")));
+        assertThat(file.lines().filter(l -> l.startsWith("D"))).hasSize(25);
     }
 
     @Test

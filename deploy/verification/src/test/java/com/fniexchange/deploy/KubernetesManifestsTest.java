@@ -89,6 +89,14 @@ class KubernetesManifestsTest {
             assertThat(roles).as("the Entra app role %s", role).contains("\"value\": \"" + role + "\"");
         }
         assertThat(Repository.read("deploy/README.md")).contains("-Djib.to.tags=" + release);
+        // the export work folder one share for every replica, so a restart finds the stopped run's files
+        Map<String, Object> batch = podSpec(deployment("overlays/azure", Service.BATCH_EXPORT));
+        Map<String, Object> work = list(batch, "volumes").stream().map(KubernetesManifestsTest::castMap)
+                .filter(v -> "export-work".equals(v.get("name"))).findFirst().orElseThrow();
+        String claim = String.valueOf(map(work, "persistentVolumeClaim").get("claimName"));
+        assertThat(work).doesNotContainKey("emptyDir");
+        assertThat(render("overlays/azure")).anyMatch(o -> "PersistentVolumeClaim".equals(o.get("kind")) && claim.equals(name(o))
+                && list(map(o, "spec"), "accessModes").contains("ReadWriteMany"));
     }
 
     @Test
