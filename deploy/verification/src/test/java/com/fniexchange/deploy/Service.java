@@ -23,7 +23,10 @@ enum Service {
     CANCELLATION("cancellation-service", true),
     BATCH_EXPORT("batch-export-service", false);
 
-    private static final Pattern VARIABLE = Pattern.compile("\\b(?:FNI|AZURE)_[A-Z0-9_]*[A-Z0-9]\\b");
+    /** A variable a setting resolves: {@code ${FNI_DB_URL:...}} in YAML or Java, or a Java string literal. */
+    private static final Pattern VARIABLE = Pattern.compile("(?:\\$\\{|\")((?:FNI|AZURE)_[A-Z0-9_]*[A-Z0-9])[:}\"]");
+    /** A property a service reads by name ({@code "fni.db.role"}): its environment form ({@code FNI_DB_ROLE}) is read too. */
+    private static final Pattern PROPERTY = Pattern.compile("\"(fni(?:\\.[a-z0-9-]+)+)\"");
     /** Where a service's code and settings are: its own and the common modules it runs with. */
     private static final List<String> SHARED = List.of("common-platform/src/main", "common-model/src/main");
 
@@ -57,17 +60,23 @@ enum Service {
     }
 
     /**
-     * Every {@code FNI_*} and {@code AZURE_*} variable the service's code or settings name: its own
-     * main sources and the common modules'. A variable nothing names is read by nothing.
+     * Every {@code FNI_*} and {@code AZURE_*} variable the service's code or settings resolve, in
+     * its own main sources and the common modules': a placeholder, a name in a string, or the
+     * environment form of a property read by name. A variable only a comment names is read by nothing.
      */
     Set<String> variablesRead() {
         Set<String> names = new TreeSet<>();
         for (String folder : Stream.concat(Stream.of(id + "/src/main"), SHARED.stream()).toList()) {
             try (Stream<Path> files = Files.walk(Repository.path(folder))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Matcher m = VARIABLE.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    Matcher m = VARIABLE.matcher(text);
                     while (m.find()) {
-                        names.add(m.group());
+                        names.add(m.group(1));
+                    }
+                    Matcher p = PROPERTY.matcher(text);
+                    while (p.find()) {
+                        names.add(p.group(1).toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));
                     }
                 }
             } catch (IOException e) {
