@@ -102,12 +102,28 @@ public record ExportProperties(
             @DefaultValue("60s") Duration timeout) {
     }
 
-    /** @param connectionString the account's connection string (its key included): never printed */
-    public record Account(String connectionString) {
+    /**
+     * A storage account, one of two ways.
+     *
+     * @param connectionString the account's connection string (its key or a SAS included): never printed
+     * @param endpoint         or its https URL, passwordless: the Azure SDK's default credential
+     *                         (workload identity on AKS) with "Storage Blob Data Contributor" on the container
+     */
+    public record Account(String connectionString, java.net.URI endpoint) {
+
+        /** The one the binder uses (a record with two constructors needs telling). */
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Account {
+        }
+
+        public Account(String connectionString) {
+            this(connectionString, null);
+        }
 
         @Override
         public String toString() {
-            return "Account[connection string " + (connectionString == null ? "not set" : "set") + "]";
+            return endpoint != null ? "Account[" + endpoint + ", passwordless]"
+                    : "Account[connection string " + (connectionString == null ? "not set" : "set") + "]";
         }
     }
 

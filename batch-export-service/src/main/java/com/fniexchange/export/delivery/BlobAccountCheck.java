@@ -1,6 +1,5 @@
 package com.fniexchange.export.delivery;
 
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fniexchange.export.ExportProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start with a storage account whose connection string cannot be used: missing, or
- * not a connection string the Azure SDK accepts (no account name, key or endpoint). The message
+ * Refuses to start with a storage account that cannot be used: neither a connection string nor an
+ * endpoint (or both), a connection string the Azure SDK does not accept (no account name, key or
+ * endpoint), an endpoint that is not an https URL. The message
  * names the account and never the string: it holds the account key, and the SDK's own message
  * may quote what it could not parse. Nothing here touches the network: an account that is
  * merely unreachable fails its delivery, which is retried and alerts.
@@ -35,16 +35,6 @@ class BlobAccountCheck implements InitializingBean {
 
     /** What is wrong with one account, if anything. */
     static Optional<String> check(String name, ExportProperties.Account account) {
-        String property = "fni.export.blob.accounts." + name + ".connection-string";
-        if (account == null || account.connectionString() == null || account.connectionString().isBlank()) {
-            return Optional.of(property + ": not set");
-        }
-        try {
-            new BlobServiceClientBuilder().connectionString(account.connectionString().strip()).buildClient();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(property + " is not a storage connection string the Azure SDK accepts (" + e.getClass().getSimpleName()
-                    + "); it needs AccountName, AccountKey (or a SharedAccessSignature) and an endpoint or the default ones");
-        }
+        return StorageAccountClients.problem(name, account);
     }
 }

@@ -2,7 +2,6 @@ package com.fniexchange.export.delivery;
 
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobServiceClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRequestConditions;
@@ -105,10 +104,10 @@ class BlobDelivery {
     private BlobServiceClient client(String account) {
         return clients.computeIfAbsent(account, a -> {
             ExportProperties.Account configured = properties.accounts().get(a);
-            if (configured == null || configured.connectionString() == null) {
+            if (configured == null || StorageAccountClients.problem(a, configured).isPresent()) {
                 throw new DeliveryException("storage account '" + a + "' is not configured (fni.export.blob.accounts)");
             }
-            return new BlobServiceClientBuilder().connectionString(configured.connectionString()).buildClient();
+            return StorageAccountClients.client(configured);
         });
     }
 

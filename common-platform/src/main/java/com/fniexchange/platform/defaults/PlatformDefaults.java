@@ -26,7 +26,9 @@ import org.springframework.core.env.Profiles;
  *
  * <p>Infrastructure: the datasource from {@code FNI_DB_URL}, {@code FNI_DB_USER} and
  * {@code FNI_DB_PASSWORD} (default the local server, database {@code fni}; any of them may be a
- * file in the folder {@code FNI_SECRETS_DIR}, {@link SecretFiles}), the Kafka broker
+ * file in the folder {@code FNI_SECRETS_DIR}, {@link SecretFiles}; {@code FNI_DB_PASSWORDLESS=true}
+ * logs in to Azure Database for PostgreSQL with the pod's Microsoft Entra identity instead of a
+ * password), the Kafka broker
  * from {@code FNI_KAFKA_BROKERS}; {@code fni.schema} sets the schema, Flyway and the migrations
  * folder ({@link ServiceSchema}). Profiles {@code local}, {@code test} and {@code eventhubs}
  * mean the same on every service ({@link ProfileDefaults}).
@@ -66,6 +68,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.datasource.url", "${FNI_DB_URL:jdbc:postgresql://127.0.0.1:5432/fni}");
         defaults.put("spring.datasource.username", "${FNI_DB_USER:postgres}");
         defaults.put("spring.datasource.password", "${FNI_DB_PASSWORD:}");
+        // a Microsoft Entra login instead of a password (Azure Database for PostgreSQL, workload identity)
+        defaults.put("spring.datasource.azure.passwordless-enabled", "${FNI_DB_PASSWORDLESS:false}");
         defaults.put("spring.cloud.stream.kafka.binder.brokers", "${FNI_KAFKA_BROKERS:localhost:9092}");
         String schema = environment.getProperty(ServiceSchema.PROPERTY);
         if (schema != null && !schema.isBlank()) {

@@ -142,6 +142,13 @@ class PlatformDefaultsTest {
                 .hasMessageNotContaining("mounted-db-password");
     }
 
+    @Test
+    void aPasswordlessDatabaseLoginIsTheOperatorsChoice() {
+        assertThat(operator(Map.of()).getProperty("spring.datasource.azure.passwordless-enabled")).isEqualTo("false");
+        assertThat(operator(Map.of("FNI_DB_PASSWORDLESS", "true")).getProperty("spring.datasource.azure.passwordless-enabled"))
+                .isEqualTo("true");
+    }
+
     private static StandardEnvironment operator(Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -197,7 +197,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void azureAuthenticatesWithWorkloadIdentityAndMountsKeyVaultSecretsAsFiles() {
+    void localGivesEveryServiceItsDatabasePasswordAsAFile() {
+        List<Map<String, Object>> objects = render("overlays/local");
+        for (Service service : Service.values()) {
+            Map<String, Object> pod = podSpec(deployment("overlays/local", service));
+            String secret = list(pod, "volumes").stream().map(KubernetesManifestsTest::castMap).filter(v -> "secrets".equals(v.get("name")))
+                    .map(v -> String.valueOf(map(v, "secret").get("secretName"))).findFirst().orElseThrow();
+            assertThat(objects).as("%s's Secret %s holds FNI_DB_PASSWORD", service.id, secret)
+                    .anyMatch(o -> "Secret".equals(o.get("kind")) && secret.equals(name(o)) && map(o, "data").containsKey("FNI_DB_PASSWORD"));
+        }
+    }
+
+    @Test
+    void azureIsPasswordlessWithWorkloadIdentityAndMountsOnlyThePartnersSecretsFromKeyVault() {
         List<Map<String, Object>> objects = render("overlays/azure");
         assertThat(objects).anyMatch(o -> "SecretProviderClass".equals(o.get("kind")));
         for (Service service : Service.values()) {
@@ -210,9 +222,19 @@ class KubernetesManifestsTest {
                     .filter(o -> "ServiceAccount".equals(o.get("kind")) && account.equals(name(o))).findFirst()
                     .orElseThrow(() -> new AssertionError("no ServiceAccount " + account));
             assertThat(map(map(serviceAccount, "metadata"), "annotations")).containsKey("azure.workload.identity/client-id");
-            assertThat(list(pod, "volumes")).as("%s mounts a Key Vault secret store", service.id)
+            Map<String, String> env = environment("overlays/azure", serviceContainer(deployment, service));
+            assertThat(env).as("%s logs in to PostgreSQL as its managed identity, no password", service.id)
+                    .containsEntry("FNI_DB_PASSWORDLESS", "true").containsEntry("FNI_DB_USER", "fni-" + service.id);
+            boolean keyVault = list(pod, "volumes").stream()
                     .anyMatch(v -> "secrets-store.csi.k8s.io".equals(String.valueOf(map(castMap(v), "csi").get("driver"))));
+            // only batch-export-service has secrets on AKS: the partners' SFTP keys and SAS
+            assertThat(keyVault).as("%s mounts a Key Vault secret store", service.id).isEqualTo(service == Service.BATCH_EXPORT);
         }
+        assertThat(environment("overlays/azure", serviceContainer(deployment("overlays/azure", Service.BATCH_EXPORT), Service.BATCH_EXPORT)))
+                .as("the provider's exports account, passwordless").containsKey("FNI_EXPORT_BLOB_ACCOUNTS_EXPORTS_ENDPOINT");
+        assertThat(objects.stream().filter(o -> "SecretProviderClass".equals(o.get("kind"))).map(o -> String.valueOf(map(map(o, "spec"),
+                "parameters").get("objects")))).as("no password in Key Vault: PostgreSQL is passwordless")
+                .noneMatch(o -> o.contains("FNI_DB_PASSWORD"));
     }
 
     private static void checkResourcesAndSecurity(String where, Map<String, Object> container, Map<String, Object> podSecurity) {
