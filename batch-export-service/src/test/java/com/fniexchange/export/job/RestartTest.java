@@ -46,11 +46,7 @@ class RestartTest {
 
     @Test
     void aRestartedExportDeliversTheSameBytesAsACleanRun() throws Exception {
-        registry.save(PARTNER, Fixtures.settings(PARTNER, List.of("R100"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.FIXED_WIDTH, null), "test");
-        for (int i = 0; i < 25; i++) {
-            ContractRows.issue("R100", i % 2 == 0 ? "Honda" : "Ford", ContractRows.during(DATE, i), (1600 + i) + ".25", "850.00", true);
-        }
+        fixedWidthPartnerOf25Contracts(PARTNER, "R100", DATE, 1600);
         String data = PARTNER + "_contracts_20260304.dat.gz";
 
         JobExecution clean = runs.run(Register.CONTRACT_REGISTER, PARTNER, DATE);
@@ -78,11 +74,7 @@ class RestartTest {
     void aRestartWhoseWorkFolderLostTheStoppedRunsFileExtractsAgainFromTheStart() throws Exception {
         String partner = "RESTART-ELSEWHERE";
         LocalDate date = LocalDate.of(2026, 3, 6);
-        registry.save(partner, Fixtures.settings(partner, List.of("R110"), List.of(), List.of(Register.CONTRACT_REGISTER),
-                FileLayout.FIXED_WIDTH, null), "test");
-        for (int i = 0; i < 25; i++) {
-            ContractRows.issue("R110", "Honda", ContractRows.during(date, i), (1700 + i) + ".25", "850.00", true);
-        }
+        fixedWidthPartnerOf25Contracts(partner, "R110", date, 1700);
         JobExecution failed = failingBeforeChunk(3, partner, date);
         assertThat(step(failed, "extract").getExecutionContext().getLong("extract.count")).isEqualTo(20);
         // as another replica's or a new pod's work folder is: without the stopped run's file
@@ -154,6 +146,15 @@ class RestartTest {
         assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String nextFile = Fixtures.gunzip(Files.readAllBytes(moved.resolve(partner + "_contracts_20260313.csv.gz")));
         assertThat(nextFile).as("the next export: the new settings").contains(",R300,").doesNotContain("R200");
+    }
+
+    /** A partner of one dealer's contracts in fixed width, and 25 of them issued on the date (Hondas and Fords). */
+    private void fixedWidthPartnerOf25Contracts(String partner, String dealer, LocalDate date, int firstPrice) {
+        registry.save(partner, Fixtures.settings(partner, List.of(dealer), List.of(), List.of(Register.CONTRACT_REGISTER),
+                FileLayout.FIXED_WIDTH, null), "test");
+        for (int i = 0; i < 25; i++) {
+            ContractRows.issue(dealer, i % 2 == 0 ? "Honda" : "Ford", ContractRows.during(date, i), (firstPrice + i) + ".25", "850.00", true);
+        }
     }
 
     /** The export run with a crash injected before this chunk: FAILED. */
