@@ -122,7 +122,7 @@ public record ExportProperties(
 
         @Override
         public String toString() {
-            return endpoint != null ? "Account[" + endpoint + ", passwordless]"
+            return endpoint != null ? "Account[" + endpoint.getHost() + ", passwordless]"
                     : "Account[connection string " + (connectionString == null ? "not set" : "set") + "]";
         }
     }

@@ -40,9 +40,14 @@ final class StorageAccountClients {
         }
         if (hasEndpoint) {
             URI endpoint = account.endpoint();
+            if (endpoint.getRawQuery() != null || endpoint.getRawUserInfo() != null || endpoint.getRawFragment() != null) {
+                // a SAS pasted as the endpoint: its signature must never reach a log line
+                return Optional.of(prefix + ".endpoint must be the account's URL alone: a SAS goes in connection-string "
+                        + "(SharedAccessSignature=...), never in the endpoint");
+            }
             if (!"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
                 return Optional.of(prefix + ".endpoint must be the account's https URL (https://<account>.blob.core.windows.net), not "
-                        + endpoint);
+                        + endpoint.getScheme() + "://" + endpoint.getHost());
             }
         }
         try {

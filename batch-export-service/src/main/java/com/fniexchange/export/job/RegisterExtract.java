@@ -119,6 +119,13 @@ final class RegisterExtract implements Tasklet, ItemStream {
                 log.warn("extract of {} starts over: the stopped run's file is not in this work folder", file);
                 resumable = false;
             }
+            if (!resumable) {
+                // a start over forgets the stopped run's place: were it kept, a failure before this
+                // run's first commit would resume after the old last key with none of the rows before it
+                for (String key : new String[] {POSITION, COUNT, TOTALS, LAST_KEY}) {
+                    context.remove(key);
+                }
+            }
             context.putString(SELECTION, selection);
             if (resumable) {
                 long position = context.getLong(POSITION);

@@ -66,6 +66,12 @@ class BlobAccountCheckTest {
         assertThat(BlobAccountCheck.check("partners", new ExportProperties.Account(
                 "DefaultEndpointsProtocol=https;AccountName=fnipartners;AccountKey=" + KEY + ";EndpointSuffix=core.windows.net", endpoint)))
                 .hasValueSatisfying(m -> assertThat(m).endsWith("not both").doesNotContain(KEY));
+        String sas = "sv=2024-08-04&ss=b&sig=c2VjcmV0LXNpZ25hdHVyZQ%3D%3D";
+        assertThat(BlobAccountCheck.check("partners", new ExportProperties.Account(null,
+                URI.create("https://fnipartners.blob.core.windows.net/?" + sas))))
+                .hasValueSatisfying(m -> assertThat(m).contains("endpoint", "SAS").doesNotContain("sig=").doesNotContain("c2VjcmV0"));
+        assertThat(new ExportProperties.Account(null, URI.create("https://fnipartners.blob.core.windows.net/?" + sas)).toString())
+                .doesNotContain("sig=");
         assertThat(BlobAccountCheck.check("partners", new ExportProperties.Account(null, null)))
                 .hasValueSatisfying(m -> assertThat(m).endsWith("not set"));
     }

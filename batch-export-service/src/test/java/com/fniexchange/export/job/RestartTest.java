@@ -87,7 +87,17 @@ class RestartTest {
             Files.delete(f);
         }
 
-        JobExecution restarted = runs.restart(failed.getId());
+        // the restart starts over and fails again before its first commit: the stopped run's place is forgotten
+        faults.failBeforeChunk(partner, 1);
+        JobExecution failedAgain;
+        try {
+            failedAgain = runs.restart(failed.getId());
+        } finally {
+            faults.clear(partner);
+        }
+        assertThat(failedAgain.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        JobExecution restarted = runs.restart(failedAgain.getId());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(step(restarted, "extract").getReadCount()).as("all 25 again, not the 5 left").isEqualTo(25);

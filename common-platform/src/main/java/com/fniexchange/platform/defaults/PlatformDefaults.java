@@ -71,6 +71,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // a Microsoft Entra login instead of a password (Azure Database for PostgreSQL, workload identity)
         defaults.put("spring.datasource.azure.passwordless-enabled", "${FNI_DB_PASSWORDLESS:false}");
         defaults.put("spring.cloud.stream.kafka.binder.brokers", "${FNI_KAFKA_BROKERS:localhost:9092}");
+        refuseAPasswordWithAPasswordlessLogin(environment);
         String schema = environment.getProperty(ServiceSchema.PROPERTY);
         if (schema != null && !schema.isBlank()) {
             defaults.putAll(ServiceSchema.settingsFor(schema.strip()));
@@ -159,6 +160,20 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             defaults.put("fni.outbox.partition-key-header", "kafka_messageKey");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    /**
+     * Spring Cloud Azure quietly drops a passwordless login when a password is set too (the driver
+     * would then log in with the password, or fail with a confusing message): one or the other.
+     */
+    private static void refuseAPasswordWithAPasswordlessLogin(ConfigurableEnvironment environment) {
+        boolean passwordless = "true".equalsIgnoreCase(environment.getProperty("FNI_DB_PASSWORDLESS", "").strip())
+                || "true".equalsIgnoreCase(environment.getProperty("spring.datasource.azure.passwordless-enabled", "").strip());
+        String password = environment.getProperty("FNI_DB_PASSWORD", environment.getProperty("spring.datasource.password", ""));
+        if (passwordless && !password.isEmpty()) {
+            throw new IllegalStateException("FNI_DB_PASSWORDLESS=true and a database password (FNI_DB_PASSWORD) are both set: "
+                    + "a passwordless login uses the pod's Microsoft Entra identity, so remove the password");
+        }
     }
 
     /**

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hmacSecret HS256 secret, at least 32 bytes; accepted only under the {@code local} and
  *                   {@code test} profiles (a service refuses to start with it under any other)
  * @param issuer     expected {@code iss} of HS256 tokens; any when unset
- * @param audience   the {@code aud} every token must name (this API's application id URI in
- *                   Entra ID); required outside the {@code local} and {@code test} profiles
+ * @param audience   the {@code aud} every token must name (for Entra ID v2 tokens the API
+ *                   application's client id; v1 tokens carry its application id URI); required
+ *                   outside the {@code local} and {@code test} profiles
  * @param verifiedTokenTtl how long a verified token is answered from memory (never past its
  *                   {@code exp}); also how long a token stays accepted after its signing key is
  *                   withdrawn. {@code 0s} verifies every request.

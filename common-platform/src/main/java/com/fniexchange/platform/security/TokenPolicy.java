@@ -29,7 +29,7 @@ final class TokenPolicy {
         }
         if (!properties.hasAudience() && !development) {
             throw new IllegalStateException("fni.security.jwt.audience is required outside the local and test profiles "
-                    + "(active profiles: " + profiles + "): set it to the application id URI tokens for this API carry in aud");
+                    + "(active profiles: " + profiles + "): set it to the aud tokens for this API carry (Entra ID v2: the API's client id)");
         }
     }
 }

@@ -147,6 +147,9 @@ class PlatformDefaultsTest {
         assertThat(operator(Map.of()).getProperty("spring.datasource.azure.passwordless-enabled")).isEqualTo("false");
         assertThat(operator(Map.of("FNI_DB_PASSWORDLESS", "true")).getProperty("spring.datasource.azure.passwordless-enabled"))
                 .isEqualTo("true");
+        assertThatThrownBy(() -> operator(Map.of("FNI_DB_PASSWORDLESS", "true", "FNI_DB_PASSWORD", "left-over-password")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FNI_DB_PASSWORDLESS")
+                .hasMessageNotContaining("left-over-password");
     }
 
     private static StandardEnvironment operator(Map<String, Object> variables) {

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
@@ -73,8 +72,7 @@ abstract class ContainerPlatformTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Each broker's run its own database (per class: the lifecycle is PER_CLASS). */
-    @Container
+    /** Each broker's run its own database, started before the services and stopped after them. */
     final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16.6").withDatabaseName("fni");
 
     private static final List<Process> SERVICES = new ArrayList<>();
@@ -82,6 +80,7 @@ abstract class ContainerPlatformTest {
 
     @BeforeAll
     void startTheStreamingServices() throws Exception {
+        postgres.start();
         try (Connection admin = admin()) {
             admin.createStatement().execute(Files.readString(Repository.path("deploy/db/service-roles.sql")));
         }
@@ -100,6 +99,7 @@ abstract class ContainerPlatformTest {
         SERVICES.forEach(Process::destroy);
         SERVICES.clear();
         PORTS.clear();
+        postgres.stop();
     }
 
     @Test
