@@ -18,14 +18,7 @@ class AlertRuleTestsTest {
 
     @Test
     void everyAlertFiresInATestAndIsShownQuietInOne() {
-        List<String> alerts = new ArrayList<>();
-        for (Object group : list(yaml("deploy/monitoring/alerts.yml"), "groups")) {
-            for (Object rule : list(castMap(group), "rules")) {
-                if (castMap(rule).get("alert") != null) {
-                    alerts.add(String.valueOf(castMap(rule).get("alert")));
-                }
-            }
-        }
+        List<String> alerts = alerts().keySet().stream().toList();
         assertThat(alerts).isNotEmpty();
         Map<String, Object> tests = yaml("deploy/monitoring/alerts.test.yml");
         assertThat(list(tests, "rule_files")).containsExactly("alerts.yml");
@@ -55,6 +48,34 @@ class AlertRuleTestsTest {
             assertThat(fires).as("%s fires in a promtool test", alert).isTrue();
             assertThat(quiet).as("%s is shown quiet in a promtool test", alert).isTrue();
         }
+    }
+
+    @Test
+    void everyAlertLinksToItsRunbookSectionThatSaysWhatItMeansHowToConfirmFixAndSeeItOver() {
+        String runbook = Repository.read("deploy/RUNBOOK.md");
+        alerts().forEach((alert, rule) -> {
+            String anchor = alert.toLowerCase(java.util.Locale.ROOT);
+            assertThat(castMap(rule.get("annotations")).get("runbook_url")).as("%s's runbook_url", alert)
+                    .isEqualTo("deploy/RUNBOOK.md#" + anchor);
+            int at = runbook.indexOf("\n## " + anchor + "\n");
+            assertThat(at).as("deploy/RUNBOOK.md has a section %s", anchor).isPositive();
+            int next = runbook.indexOf("\n## ", at + 1);
+            String section = runbook.substring(at, next < 0 ? runbook.length() : next);
+            assertThat(section).as("the %s section", anchor).contains("**Means:**", "**Confirm:**", "**Fix:**", "**Over:**");
+        });
+    }
+
+    /** The alerts of alerts.yml by name, each its rule. */
+    private static Map<String, Map<String, Object>> alerts() {
+        Map<String, Map<String, Object>> alerts = new java.util.LinkedHashMap<>();
+        for (Object group : list(yaml("deploy/monitoring/alerts.yml"), "groups")) {
+            for (Object rule : list(castMap(group), "rules")) {
+                if (castMap(rule).get("alert") != null) {
+                    alerts.put(String.valueOf(castMap(rule).get("alert")), castMap(rule));
+                }
+            }
+        }
+        return alerts;
     }
 
     private static Map<String, Object> yaml(String file) {
