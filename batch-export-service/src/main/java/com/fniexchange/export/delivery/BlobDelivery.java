@@ -104,7 +104,8 @@ class BlobDelivery {
     private BlobServiceClient client(String account) {
         return clients.computeIfAbsent(account, a -> {
             ExportProperties.Account configured = properties.accounts().get(a);
-            if (configured == null || StorageAccountClients.problem(a, configured).isPresent()) {
+            // a configured account was checked at start-up (BlobAccountCheck)
+            if (configured == null) {
                 throw new DeliveryException("storage account '" + a + "' is not configured (fni.export.blob.accounts)");
             }
             return StorageAccountClients.client(configured);

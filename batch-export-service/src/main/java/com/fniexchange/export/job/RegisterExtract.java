@@ -116,7 +116,8 @@ final class RegisterExtract implements Tasklet, ItemStream {
             if (resumable && (!Files.exists(file) || Files.size(file) < context.getLong(POSITION))) {
                 // restarted on another replica or a new pod (each has a work folder of its own), or the
                 // folder was emptied: what was committed is not here, so the extract runs again, whole
-                log.warn("extract of {} starts over: the stopped run's file is not in this work folder", file);
+                log.warn("extract of {} starts over: the stopped run's file is not in this work folder, or is shorter than it committed",
+                        file);
                 resumable = false;
             }
             if (!resumable) {

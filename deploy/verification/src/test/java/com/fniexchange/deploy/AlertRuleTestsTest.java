@@ -1,8 +1,9 @@
 package com.fniexchange.deploy;
 
+import static com.fniexchange.deploy.YamlTree.castMap;
+import static com.fniexchange.deploy.YamlTree.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,12 +83,4 @@ class AlertRuleTestsTest {
         return castMap(new Yaml().load(Repository.read(file)));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<Object> list(Map<String, Object> parent, String key) {
-        return parent.get(key) instanceof List<?> l ? new ArrayList<>(l) : List.of();
-    }
 }

@@ -1,5 +1,7 @@
 package com.fniexchange.deploy;
 
+import static com.fniexchange.deploy.YamlTree.map;
+import static com.fniexchange.deploy.YamlTree.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -25,8 +27,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    /** A variable whose value is a secret: never written in the compose file. */
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|ACCOUNT_KEY|ACCOUNTKEY|CONNECTION_STRING|TOKEN|PRIVATEKEY)$");
     private static final Map<String, Object> COMPOSE = load();
 
     /** A service of the file that runs one of the four: the Kafka one and its --profile eventhubs twin. */
@@ -61,10 +61,10 @@ class ComposeFileTest {
         assertThat(Repository.read("pom.xml")).as("the name Jib gives it")
                 .contains("<image>${fni.image.registry}/${project.artifactId}:${project.version}</image>", "<fni.image.registry>fni-exchange</fni.image.registry>");
         int port = deployed.service().port();
-        assertThat(list(service, "ports")).containsExactly("127.0.0.1:" + port + ":" + port);
+        assertThat(strings(service, "ports")).containsExactly("127.0.0.1:" + port + ":" + port);
         assertThat(service.get("read_only")).as("read-only root filesystem").isEqualTo(true);
-        assertThat(list(service, "cap_drop")).containsExactly("ALL");
-        assertThat(list(service, "tmpfs")).anyMatch(t -> t.startsWith("/tmp:"));
+        assertThat(strings(service, "cap_drop")).containsExactly("ALL");
+        assertThat(strings(service, "tmpfs")).anyMatch(t -> t.startsWith("/tmp:"));
         if (deployed.eventhubs()) {
             assertThat(map(map(service, "networks"), "default").get("aliases")).as("scraped under the Kafka one's name")
                     .isEqualTo(List.of(deployed.service().id));
@@ -75,7 +75,7 @@ class ComposeFileTest {
     @MethodSource("deployed")
     void isHealthyOnlyWhenItsReadinessGroupIsUp(Deployed deployed) {
         Map<String, Object> check = map(service(deployed.name()), "healthcheck");
-        String test = String.join(" ", list(check, "test"));
+        String test = String.join(" ", strings(check, "test"));
         assertThat(test).contains("/dev/tcp/127.0.0.1/" + deployed.service().port(), "GET /actuator/health/readiness", "\"UP\"");
         assertThat(check).containsKeys("interval", "timeout", "retries", "start_period");
     }
@@ -137,7 +137,7 @@ class ComposeFileTest {
     void getsSecretsAsFilesNeverAsValues(Deployed deployed) {
         Map<String, Object> environment = map(service(deployed.name()), "environment");
         assertThat(environment.keySet()).as("no secret value in %s's environment", deployed.name())
-                .noneMatch(name -> SECRET_NAME.matcher(name).matches());
+                .noneMatch(name -> Service.isSecret(name));
         assertThat(environment.get("FNI_SECRETS_DIR")).isEqualTo("/run/secrets");
         Map<String, Object> declared = map(COMPOSE, "secrets");
         String maker = Repository.read("deploy/compose/make-secrets.sh");
@@ -158,29 +158,29 @@ class ComposeFileTest {
         // class metadata, JIT code, threads and direct buffers: about 230 MiB measured (deploy/jvm/service.options)
         assertThat(limitMiB).as("%s: -Xmx%dm plus the JVM's own", deployed.name(), heap).isGreaterThanOrEqualTo(heap + 256L);
         // a tmpfs work folder is memory too
-        long tmpfs = list(service(deployed.name()), "tmpfs").stream().map(ComposeFileTest::tmpfsSize).mapToLong(Long::longValue).sum();
+        long tmpfs = strings(service(deployed.name()), "tmpfs").stream().map(ComposeFileTest::tmpfsSize).mapToLong(Long::longValue).sum();
         assertThat(limitMiB).as("%s: and its tmpfs", deployed.name()).isGreaterThanOrEqualTo(heap + 256L + tmpfs);
     }
 
     @Test
     void bringsUpTheInfrastructureTheServicesAndOperatorsUse() {
         assertThat(String.valueOf(service("postgres").get("image"))).startsWith("postgres:16.");
-        assertThat(list(service("postgres"), "volumes")).anyMatch(v -> v.startsWith("./deploy/db/service-roles.sql:/docker-entrypoint-initdb.d/"));
+        assertThat(strings(service("postgres"), "volumes")).anyMatch(v -> v.startsWith("./deploy/db/service-roles.sql:/docker-entrypoint-initdb.d/"));
         assertThat(String.valueOf(map(service("kafka"), "environment").get("KAFKA_PROCESS_ROLES"))).as("KRaft").isEqualTo("broker,controller");
-        assertThat(String.join(" ", list(service("kafka-init"), "command"))).contains("contract-events", "claim-events", "cancellation-events",
+        assertThat(String.join(" ", strings(service("kafka-init"), "command"))).contains("contract-events", "claim-events", "cancellation-events",
                 "contract-events.dlq", "claim-events.dlq", "cancellation-events.dlq", "--partitions 3");
         assertThat(String.valueOf(service("azurite").get("image"))).startsWith("mcr.microsoft.com/azure-storage/azurite:");
-        assertThat(list(service("azurite"), "command")).as("Blob, and Table for the Event Hubs emulator's metadata")
+        assertThat(strings(service("azurite"), "command")).as("Blob, and Table for the Event Hubs emulator's metadata")
                 .startsWith("azurite").contains("--tableHost", "--blobHost");
-        assertThat(String.join(" ", list(service("eventhubs-ready"), "command"))).contains("http://eventhubs-emulator:5300/health");
+        assertThat(String.join(" ", strings(service("eventhubs-ready"), "command"))).contains("http://eventhubs-emulator:5300/health");
         assertThat(map(service("kafka"), "environment")).containsEntry("KAFKA_LOG_DIRS", "/var/lib/kafka/data")
                 .containsKey("KAFKA_HEAP_OPTS");
-        assertThat(list(service("kafka"), "volumes")).contains("kafka-data:/var/lib/kafka/data");
-        assertThat(String.join(" ", list(service("sftp"), "secrets"))).as("host keys that survive a recreate")
+        assertThat(strings(service("kafka"), "volumes")).contains("kafka-data:/var/lib/kafka/data");
+        assertThat(String.join(" ", strings(service("sftp"), "secrets"))).as("host keys that survive a recreate")
                 .contains("/etc/ssh/ssh_host_ed25519_key", "/etc/ssh/ssh_host_rsa_key");
-        assertThat(String.join(" ", list(service("sftp"), "command"))).startsWith("partner:");
-        assertThat(list(service("prometheus"), "volumes")).anyMatch(v -> v.startsWith("./deploy/monitoring/alerts.yml:"));
-        assertThat(list(service("grafana"), "volumes")).anyMatch(v -> v.startsWith("./deploy/monitoring/grafana:"))
+        assertThat(String.join(" ", strings(service("sftp"), "command"))).startsWith("partner:");
+        assertThat(strings(service("prometheus"), "volumes")).anyMatch(v -> v.startsWith("./deploy/monitoring/alerts.yml:"));
+        assertThat(strings(service("grafana"), "volumes")).anyMatch(v -> v.startsWith("./deploy/monitoring/grafana:"))
                 .anyMatch(v -> v.startsWith("./deploy/compose/grafana/provisioning:"));
         assertThat(map(service("grafana"), "environment")).containsKey("GF_SECURITY_ADMIN_PASSWORD__FILE");
         assertThat(String.valueOf(service("eventhubs-emulator").get("image"))).startsWith("mcr.microsoft.com/azure-messaging/eventhubs-emulator:");
@@ -194,7 +194,7 @@ class ComposeFileTest {
 
     @Test
     void scrapesEveryServiceWithAnOpsTokenMintedForPrometheus() {
-        assertThat(list(service("prometheus"), "secrets")).contains("prometheus-token");
+        assertThat(strings(service("prometheus"), "secrets")).contains("prometheus-token");
         assertThat(Repository.read("deploy/compose/prometheus.yml")).contains("credentials_file: /run/secrets/prometheus-token");
         assertThat(Repository.read("deploy/compose/make-secrets.sh")).contains("write prometheus-token", "dev-token.sh\" OPS");
     }
@@ -208,7 +208,7 @@ class ComposeFileTest {
             String tag = image.substring(image.lastIndexOf(':') + 1);
             assertThat(image).as("%s's image", name).contains(":");
             assertThat(tag).as("%s's tag", name).isNotIn("latest", "");
-            for (String volume : list(service, "volumes")) {
+            for (String volume : strings(service, "volumes")) {
                 if (volume.startsWith("./")) {
                     assertThat(Repository.path(volume.substring(2, volume.indexOf(':')))).as("%s mounts %s", name, volume).exists();
                 }
@@ -237,7 +237,7 @@ class ComposeFileTest {
     private static List<String> profiles(String profile) {
         List<String> names = new ArrayList<>();
         services().forEach((name, value) -> {
-            if (list(map(Map.of("s", value), "s"), "profiles").contains(profile)) {
+            if (strings(YamlTree.castMap(value), "profiles").contains(profile)) {
                 names.add(name);
             }
         });
@@ -264,20 +264,6 @@ class ComposeFileTest {
         Map<String, Object> services = services();
         assertThat(services).containsKey(name);
         return map(services, name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<String> list(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        if (value instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        return value == null ? List.of() : List.of(String.valueOf(value));
     }
 
     private static Map<String, Object> load() {

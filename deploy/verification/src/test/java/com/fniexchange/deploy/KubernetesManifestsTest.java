@@ -1,11 +1,13 @@
 package com.fniexchange.deploy;
 
+import static com.fniexchange.deploy.YamlTree.castMap;
+import static com.fniexchange.deploy.YamlTree.list;
+import static com.fniexchange.deploy.YamlTree.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class KubernetesManifestsTest {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|ACCOUNT_KEY|CONNECTION_STRING|TOKEN|PRIVATEKEY)$");
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
     @ParameterizedTest
@@ -91,7 +92,7 @@ class KubernetesManifestsTest {
         assertThat(Repository.read("deploy/README.md")).contains("-Djib.to.tags=" + release);
         // the export work folder one share for every replica, so a restart finds the stopped run's files
         Map<String, Object> batch = podSpec(deployment("overlays/azure", Service.BATCH_EXPORT));
-        Map<String, Object> work = list(batch, "volumes").stream().map(KubernetesManifestsTest::castMap)
+        Map<String, Object> work = list(batch, "volumes").stream().map(YamlTree::castMap)
                 .filter(v -> "export-work".equals(v.get("name"))).findFirst().orElseThrow();
         String claim = String.valueOf(map(work, "persistentVolumeClaim").get("claimName"));
         assertThat(work).doesNotContainKey("emptyDir");
@@ -127,7 +128,7 @@ class KubernetesManifestsTest {
             }
             assertThat(env.keySet()).as("%s %s is given what it needs", overlay, service.id).containsAll(needs);
             assertThat(env.keySet()).as("%s %s: every variable set is one it reads", overlay, service.id).allMatch(service::bindsVariable);
-            assertThat(env.keySet()).as("%s %s: no secret as a value", overlay, service.id).noneMatch(n -> SECRET_NAME.matcher(n).matches());
+            assertThat(env.keySet()).as("%s %s: no secret as a value", overlay, service.id).noneMatch(n -> Service.isSecret(n));
             assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo(azure ? "eventhubs" : "local");
             assertThat(mountPaths(container)).as("%s %s mounts its secrets folder, /tmp", overlay, service.id)
                     .contains(env.get("FNI_SECRETS_DIR"), "/tmp");
@@ -201,7 +202,7 @@ class KubernetesManifestsTest {
         List<Map<String, Object>> objects = render("overlays/local");
         for (Service service : Service.values()) {
             Map<String, Object> pod = podSpec(deployment("overlays/local", service));
-            String secret = list(pod, "volumes").stream().map(KubernetesManifestsTest::castMap).filter(v -> "secrets".equals(v.get("name")))
+            String secret = list(pod, "volumes").stream().map(YamlTree::castMap).filter(v -> "secrets".equals(v.get("name")))
                     .map(v -> String.valueOf(map(v, "secret").get("secretName"))).findFirst().orElseThrow();
             assertThat(objects).as("%s's Secret %s holds FNI_DB_PASSWORD", service.id, secret)
                     .anyMatch(o -> "Secret".equals(o.get("kind")) && secret.equals(name(o)) && map(o, "data").containsKey("FNI_DB_PASSWORD"));
@@ -302,7 +303,7 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> containers(Map<String, Object> pod, String key) {
-        return list(pod, key).stream().map(KubernetesManifestsTest::castMap).toList();
+        return list(pod, key).stream().map(YamlTree::castMap).toList();
     }
 
     private static String name(Map<String, Object> object) {
@@ -346,17 +347,4 @@ class KubernetesManifestsTest {
         return Long.parseLong(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new HashMap<>();
-    }
-
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return castMap(parent.get(key));
-    }
-
-    private static List<Object> list(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        return value instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-    }
 }

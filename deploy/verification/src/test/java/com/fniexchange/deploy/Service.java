@@ -30,6 +30,9 @@ enum Service {
     /** Where a service's code and settings are: its own and the common modules it runs with. */
     private static final List<String> SHARED = List.of("common-platform/src/main", "common-model/src/main");
 
+    /** A variable whose value is a secret: given as a file (FNI_SECRETS_DIR), never as a value in a manifest. */
+    private static final Pattern SECRET_VARIABLE = Pattern.compile(".*(PASSWORD|SECRET|ACCOUNT_KEY|ACCOUNTKEY|CONNECTION_STRING|TOKEN|PRIVATEKEY)$");
+
     final String id;
     /** Publishes and consumes events, so it needs a broker. */
     final boolean streams;
@@ -91,6 +94,10 @@ enum Service {
         return variablesRead().contains(name)
                 || name.startsWith("SPRING_")
                 || (this == BATCH_EXPORT && name.startsWith("FNI_EXPORT_"));
+    }
+
+    static boolean isSecret(String variable) {
+        return SECRET_VARIABLE.matcher(variable).matches();
     }
 
     Path imageLayout() {
